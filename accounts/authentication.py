@@ -1,0 +1,30 @@
+"""`Authorization: Token <key>` with a personal API token."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import authentication, exceptions
+
+from accounts.models import ApiToken
+
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+class ApiTokenAuthentication(authentication.TokenAuthentication):
+    keyword = "Token"
+
+    def authenticate_credentials(self, key):
+        token = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True)
+            .first()
+        )
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user, token

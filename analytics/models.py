@@ -1,0 +1,30 @@
+"""The append-only activity log: one row per participation, written by analytics.services.record."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from communities.models import TenantModel
+
+
+class ActivityEvent(TenantModel):
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verb = models.CharField(max_length=64, help_text="dotted name, for example community.joined")
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    occurred_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["community", "occurred_at"]),
+            models.Index(fields=["community", "verb", "occurred_at"]),
+            models.Index(fields=["community", "actor", "occurred_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.verb} by {self.actor_id} at {self.occurred_at:%Y-%m-%d %H:%M}"

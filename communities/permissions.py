@@ -1,0 +1,72 @@
+"""The capability table: which roles may do what inside a community.
+
+Every check in the project (DRF permission classes, view mixins, templates and services) asks this one
+table through `has_capability` / `ensure_can`. Only an *active* membership carries capabilities.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communities.errors import Forbidden
+from communities.roles import MembershipStatus, Role
+
+if TYPE_CHECKING:
+    from communities.models import Community
+
+EVERY_ROLE = frozenset(Role.values)
+OPERATORS = frozenset({Role.OWNER, Role.ADMIN})
+STAFF = OPERATORS | {Role.MODERATOR}
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    # Reading the private parts of a community (members, rules acceptance records, internal content).
+    "view": EVERY_ROLE,
+    "participate": EVERY_ROLE,
+    "view_members": EVERY_ROLE,
+    # Setup and rules.
+    "manage_community": OPERATORS,
+    "manage_rules": OPERATORS,
+    "archive_community": frozenset({Role.OWNER}),
+    "delete_community": frozenset({Role.OWNER}),
+    "transfer_ownership": frozenset({Role.OWNER}),
+    # People.
+    "vet_applications": OPERATORS,
+    "manage_invitations": OPERATORS,
+    "manage_roles": OPERATORS,
+    "remove_members": OPERATORS,
+    "moderate": STAFF,
+    "view_audit_log": OPERATORS,
+    # Content, events, learning, analytics, partnerships.
+    "host_expert_session": frozenset({Role.EXPERT, Role.ADMIN, Role.OWNER}),
+    "manage_content": STAFF,
+    "manage_events": OPERATORS,
+    "manage_learning": OPERATORS | {Role.EXPERT},
+    "view_analytics": OPERATORS,
+    "manage_partnerships": OPERATORS,
+}
+
+
+def has_capability(membership, capability: str) -> bool:
+    """True when `membership` is active and its role is granted `capability`."""
+    if capability not in CAPABILITIES:
+        raise KeyError(f"Unknown capability {capability!r}")
+    return (
+        membership is not None
+        and membership.status == MembershipStatus.ACTIVE
+        and membership.role in CAPABILITIES[capability]
+    )
+
+
+def membership_of(user, community: Community):
+    """The user's membership row in `community` (any status), or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    return community.memberships.filter(user=user).first()
+
+
+def ensure_can(actor, capability: str, community: Community, *, membership=None):
+    """Raise Forbidden unless `actor` holds `capability` in `community`; return the membership."""
+    membership = membership if membership is not None else membership_of(actor, community)
+    if not has_capability(membership, capability):
+        raise Forbidden()
+    return membership

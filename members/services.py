@@ -1,0 +1,74 @@
+"""Writes on memberships: joining and leaving (recruitment and vetting build on these)."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from analytics.services import record
+from communities.errors import CommunityArchived
+from communities.models import Community, RulesVersion
+from communities.roles import MembershipStatus, Role
+from members import errors
+from members.models import Membership, RuleAcceptance
+
+
+def _current_rules(community: Community) -> RulesVersion | None:
+    return RulesVersion.objects.for_community(community).order_by("-number").first()
+
+
+def rules_accept(*, membership: Membership, version: RulesVersion) -> RuleAcceptance:
+    acceptance, _ = RuleAcceptance.objects.get_or_create(
+        community=membership.community, membership=membership, rules_version=version
+    )
+    return acceptance
+
+
+@transaction.atomic
+def membership_join(*, actor, community: Community, accepted_rules_version: int | None) -> Membership:
+    """Join an open community, accepting its current rules (required when it has any).
+
+    Re-joining after leaving reactivates the same membership row, as a plain member.
+    """
+    if community.is_archived:
+        raise CommunityArchived()
+    if community.join_policy != Community.JoinPolicy.OPEN:
+        raise errors.JoinNotOpen()
+    membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
+    if membership is not None and membership.status == MembershipStatus.BANNED:
+        raise errors.Banned()
+    if membership is not None and membership.status == MembershipStatus.ACTIVE:
+        raise errors.AlreadyMember()
+    version = _current_rules(community)
+    if version is not None and accepted_rules_version != version.number:
+        raise errors.RulesNotAccepted(
+            fields={"accepted_rules_version": [str(errors.RulesNotAccepted.message)]}
+        )
+    if membership is None:
+        membership = Membership(community=community, user=actor)
+    membership.role = Role.MEMBER
+    membership.status = MembershipStatus.ACTIVE
+    membership.joined_at = timezone.now()
+    membership.left_at = None
+    membership.save()
+    if version is not None:
+        rules_accept(membership=membership, version=version)
+    record(community=community, actor=actor, verb="community.joined", target=membership)
+    return membership
+
+
+@transaction.atomic
+def membership_leave(*, actor, community: Community) -> Membership:
+    """Leave a community. The last active owner cannot leave."""
+    membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
+    if membership is None or membership.status != MembershipStatus.ACTIVE:
+        raise errors.NotAMember()
+    if membership.role == Role.OWNER:
+        owners = Membership.objects.select_for_update().filter(
+            community=community, role=Role.OWNER, status=MembershipStatus.ACTIVE
+        )
+        if owners.count() <= 1:
+            raise errors.LastOwner()
+    membership.status = MembershipStatus.LEFT
+    membership.left_at = timezone.now()
+    membership.save(update_fields=["status", "left_at", "updated_at"])
+    record(community=community, actor=actor, verb="community.left", target=membership)
+    return membership

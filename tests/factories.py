@@ -1,0 +1,59 @@
+"""factory_boy factories; build what each test needs, nothing more."""
+
+import factory
+from django.utils import timezone
+
+from accounts.models import User
+from communities.models import Community, Rule
+from communities.roles import MembershipStatus, Role
+from members.models import Membership
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password("pass-word-123")
+
+
+class CommunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Community
+
+    name = factory.Sequence(lambda n: f"Community {n}")
+    slug = factory.Sequence(lambda n: f"community-{n}")
+    skill_domain = "photography"
+    visibility = Community.Visibility.PUBLIC
+    join_policy = Community.JoinPolicy.OPEN
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    community = factory.SubFactory(CommunityFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+    status = MembershipStatus.ACTIVE
+    joined_at = factory.LazyFunction(timezone.now)
+
+
+class RuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rule
+
+    community = factory.SubFactory(CommunityFactory)
+    category = Rule.Category.CONDUCT
+    title = factory.Sequence(lambda n: f"Rule {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+def member(
+    community=None, role: str = Role.MEMBER, status: str = MembershipStatus.ACTIVE, **kwargs
+) -> Membership:
+    """A user with a membership of `role` and `status` in `community` (a new one when None)."""
+    community = community or CommunityFactory()
+    return MembershipFactory(community=community, role=role, status=status, **kwargs)
