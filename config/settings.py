@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "learning",
     "analytics",
     "partnerships",
+    "demo",
 ]
 
 MIDDLEWARE = [
