@@ -34,3 +34,33 @@ def token_revoke(*, user: User, token_id: int) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     return token
+
+
+PROFILE_FIELDS = frozenset({"display_name", "avatar", "language", "timezone"})
+
+
+@transaction.atomic
+def profile_update(*, user: User, changes: dict) -> User:
+    """Apply `changes` (a subset of PROFILE_FIELDS) after model validation; nothing is saved on error.
+
+    `avatar=False` clears the avatar. A replaced or cleared avatar file is deleted after the commit.
+    """
+    unknown = set(changes) - PROFILE_FIELDS
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    old_avatar = user.avatar.name if user.avatar else ""
+    for name, value in changes.items():
+        setattr(user, name, "" if name == "avatar" and value is False else value)
+    user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in changes])
+    user.save(update_fields=list(changes))
+    new_avatar = user.avatar.name if user.avatar else ""
+    if old_avatar and old_avatar != new_avatar:
+        storage = user.avatar.storage
+        transaction.on_commit(lambda: storage.delete(old_avatar))
+    return user
+
+
+@transaction.atomic
+def language_set(*, user: User, language: str) -> User:
+    """Remember the interface language on the account ("" follows the browser)."""
+    return profile_update(user=user, changes={"language": language})
