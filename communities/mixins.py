@@ -1,21 +1,28 @@
 """HTML view mixins: tenancy from the URL, capability checks, and domain errors shown on forms."""
 
+import zoneinfo
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 
 from communities.errors import DomainError
 from communities.tenancy import request_can, resolve_community
 
 
 class CommunityMixin:
-    """Resolve the community from the `slug` URL argument; require `capability` when it is set."""
+    """Resolve the community from the `slug` URL argument; require `capability` when it is set.
+
+    Times on a community's pages are shown in the community's time zone; the UI language stays the user's.
+    """
 
     capability: str | None = None
 
     def dispatch(self, request, *args, **kwargs):
         self.community = resolve_community(request, kwargs["slug"])
         self.membership = request.membership
+        timezone.activate(zoneinfo.ZoneInfo(self.community.timezone))
         if self.capability is not None:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())

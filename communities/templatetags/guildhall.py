@@ -17,3 +17,16 @@ def markdown_filter(text):
 def can(membership, capability: str) -> bool:
     """`{% if membership|can:"manage_community" %}` asks the capability table."""
     return has_capability(membership, capability)
+
+
+@register.filter
+def contrast_text(hex_colour: str) -> str:
+    """Black or white, whichever reads better on `hex_colour` (#RRGGBB), for text on accent backgrounds."""
+    try:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    except (TypeError, ValueError):
+        return "#ffffff"
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # Contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05; pick the larger.
+    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 else "#000000"

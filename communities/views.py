@@ -1,0 +1,261 @@
+"""HTML pages of communities: directory, creation, home and the operators' settings."""
+
+import copy
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView, TemplateView, View
+
+from communities import selectors, services
+from communities.errors import DomainError
+from communities.forms import (
+    CommunityBrandingForm,
+    CommunityCreateForm,
+    CommunityProfileForm,
+    DeleteCommunityForm,
+    RuleForm,
+)
+from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.models import Rule, SkillDomain
+
+DIRECTORY_SORTS = [
+    ("activity", _("Most active")),
+    ("newest", _("Newest")),
+    ("members", _("Most members")),
+]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    domain = forms.ChoiceField(
+        label=_("Skill domain"), required=False, choices=[("", _("All domains")), *SkillDomain.choices]
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=DIRECTORY_SORTS)
+
+
+class DirectoryView(ListView):
+    template_name = "communities/directory.html"
+    context_object_name = "communities"
+    paginate_by = 24
+
+    def get_queryset(self):
+        self.filter_form = DirectoryFilterForm(self.request.GET or None)
+        params = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        return selectors.community_directory(
+            search=params.get("q", ""),
+            skill_domain=params.get("domain", ""),
+            ordering=params.get("sort") or "activity",
+        )
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            filtered=bool(self.request.GET.get("q") or self.request.GET.get("domain")),
+            page_query=query.urlencode(),
+            **kwargs,
+        )
+
+
+class MyCommunitiesView(LoginRequiredMixin, ListView):
+    template_name = "communities/mine.html"
+    context_object_name = "communities"
+
+    def get_queryset(self):
+        user = self.request.user
+        return selectors.with_viewer_membership(selectors.community_list_for_member(user=user), user=user)
+
+
+class CommunityCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "communities/create.html"
+    form_class = CommunityCreateForm
+
+    def get_context_data(self, **kwargs):
+        restricted = settings.COMMUNITY_CREATION_STAFF_ONLY and not self.request.user.is_staff
+        return super().get_context_data(creation_restricted=restricted, **kwargs)
+
+    def perform(self, form):
+        fields = {name: value for name, value in form.cleaned_data.items() if value not in (None, False)}
+        community = services.community_create(actor=self.request.user, **fields)
+        messages.success(self.request, _("Your community “%(name)s” is ready.") % {"name": community.name})
+        return redirect("communities:home", slug=community.slug)
+
+
+class CommunityHomeView(CommunityMixin, TemplateView):
+    template_name = "communities/home.html"
+
+    def get_context_data(self, **kwargs):
+        community = selectors.community_detail(community=self.community, user=self.request.user)
+        rules = list(selectors.rule_list(community=self.community))
+        labels = dict(Rule.Category.choices)
+        grouped = {}
+        for rule in rules:
+            grouped.setdefault(rule.category, []).append(rule)
+        rule_groups = [(labels[key], grouped[key]) for key in Rule.Category.values if key in grouped]
+        return super().get_context_data(
+            community_stats=community,
+            rule_groups=rule_groups,
+            rules_version=selectors.rules_version_current(community=self.community),
+            **kwargs,
+        )
+
+
+# --- Settings ---------------------------------------------------------------------------------------------
+
+
+class SettingsMixin(CommunityMixin):
+    """A settings tab: `tab` marks the current one in the tab bar."""
+
+    tab = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tab=self.tab, **kwargs)
+
+
+class SettingsProfileView(SettingsMixin, ServiceFormMixin, FormView):
+    capability = "manage_community"
+    tab = "profile"
+    template_name = "communities/settings_profile.html"
+    form_class = CommunityProfileForm
+
+    def get_form_kwargs(self):
+        # A copy: a rejected form must not change the community shown around it.
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.community)}
+
+    def perform(self, form):
+        fields = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.community_update(actor=self.request.user, community=self.community, **fields)
+        messages.success(self.request, _("The profile is saved."))
+        return redirect("communities:settings-profile", slug=self.community.slug)
+
+
+class SettingsBrandingView(SettingsProfileView):
+    tab = "branding"
+    template_name = "communities/settings_branding.html"
+    form_class = CommunityBrandingForm
+
+    def perform(self, form):
+        services.community_update(actor=self.request.user, community=self.community, **form.changes())
+        messages.success(self.request, _("The branding is saved."))
+        return redirect("communities:settings-branding", slug=self.community.slug)
+
+
+class SettingsRulesView(SettingsMixin, ServiceFormMixin, FormView):
+    capability = "manage_rules"
+    tab = "rules"
+    template_name = "communities/settings_rules.html"
+    form_class = RuleForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            rules=selectors.rule_list(community=self.community),
+            versions=selectors.rules_version_list(community=self.community),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.rule_create(actor=self.request.user, community=self.community, **form.cleaned_data)
+        messages.success(self.request, _("The rule is added; members joining now accept the new version."))
+        return redirect("communities:settings-rules", slug=self.community.slug)
+
+
+class RuleMixin(SettingsMixin):
+    capability = "manage_rules"
+    tab = "rules"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.rule_id = kwargs["rule_id"]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_rule(self) -> Rule:
+        return get_object_or_404(selectors.rule_list(community=self.community), pk=self.rule_id)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rule=self.get_rule(), **kwargs)
+
+    def back_to_rules(self):
+        return redirect("communities:settings-rules", slug=self.community.slug)
+
+
+class RuleEditView(RuleMixin, ServiceFormMixin, FormView):
+    template_name = "communities/rule_edit.html"
+    form_class = RuleForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.get_rule())}
+
+    def perform(self, form):
+        services.rule_update(actor=self.request.user, rule=self.get_rule(), **form.cleaned_data)
+        messages.success(self.request, _("The rule is saved."))
+        return self.back_to_rules()
+
+
+class RuleDeleteView(RuleMixin, ServiceFormMixin, FormView):
+    template_name = "communities/rule_delete.html"
+    form_class = forms.Form
+
+    def perform(self, form):
+        services.rule_delete(actor=self.request.user, rule=self.get_rule())
+        messages.success(self.request, _("The rule is deleted."))
+        return self.back_to_rules()
+
+
+class RuleMoveView(RuleMixin, View):
+    """POST `direction=up|down`: swap the rule with its neighbour through `rules_reorder`."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        rule = self.get_rule()
+        order = list(selectors.rule_list(community=self.community).values_list("pk", flat=True))
+        index = order.index(rule.pk)
+        target = index - 1 if request.POST.get("direction") == "up" else index + 1
+        if 0 <= target < len(order):
+            order[index], order[target] = order[target], order[index]
+            try:
+                services.rules_reorder(actor=request.user, community=self.community, rule_ids=order)
+            except DomainError as exc:
+                messages.error(request, exc.message)
+        return self.back_to_rules()
+
+
+class SettingsDangerView(SettingsMixin, ServiceFormMixin, FormView):
+    """Archive or unarchive (POST `action`), or delete once the owner types the slug."""
+
+    capability = "archive_community"
+    tab = "danger"
+    template_name = "communities/settings_danger.html"
+    form_class = DeleteCommunityForm
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action in ("archive", "unarchive"):
+            service = services.community_archive if action == "archive" else services.community_unarchive
+            try:
+                service(actor=request.user, community=self.community)
+            except (DomainError, DjangoValidationError) as exc:
+                messages.error(request, getattr(exc, "message", str(exc)))
+            else:
+                done = (
+                    _("The community is archived.")
+                    if action == "archive"
+                    else _("The community is active again.")
+                )
+                messages.success(request, done)
+            return redirect("communities:settings-danger", slug=self.community.slug)
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        name = self.community.name
+        services.community_delete(
+            actor=self.request.user, community=self.community, confirm_slug=form.cleaned_data["confirm_slug"]
+        )
+        messages.success(self.request, _("“%(name)s” is deleted.") % {"name": name})
+        return redirect(reverse("communities:directory"))
