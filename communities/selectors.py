@@ -1,6 +1,6 @@
 """Reads on communities: the directory, a viewer's communities, the current rules."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, F, FilteredRelation, Q, QuerySet, Value
 
 from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus
@@ -61,8 +61,30 @@ def community_with_stats(*, community: Community) -> Community:
     return _with_member_count(Community.objects.filter(pk=community.pk)).get()
 
 
+def with_viewer_membership(qs: QuerySet[Community], *, user) -> QuerySet[Community]:
+    """Annotate `my_role` and `my_status` (None without a membership) in the same query, no N+1."""
+    if not user.is_authenticated:
+        return qs.annotate(my_role=Value(None, CharField()), my_status=Value(None, CharField()))
+    return qs.annotate(
+        viewer_membership=FilteredRelation("memberships", condition=Q(memberships__user=user)),
+        my_role=F("viewer_membership__role"),
+        my_status=F("viewer_membership__status"),
+    )
+
+
+def community_detail(*, community: Community, user) -> Community:
+    """One community with its member count and the viewer's role and status."""
+    return with_viewer_membership(
+        _with_member_count(Community.objects.filter(pk=community.pk)), user=user
+    ).get()
+
+
 def rule_list(*, community: Community) -> QuerySet[Rule]:
     return Rule.objects.for_community(community).order_by("position", "id")
+
+
+def rules_version_list(*, community: Community) -> QuerySet[RulesVersion]:
+    return RulesVersion.objects.for_community(community).select_related("published_by").order_by("-number")
 
 
 def rules_version_current(*, community: Community) -> RulesVersion | None:

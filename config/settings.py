@@ -210,6 +210,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set that several serializers share.
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "config.settings.LANGUAGES",
+        "RoleEnum": "communities.roles.Role",
+        "MembershipStatusEnum": "communities.roles.MembershipStatus",
+        "CommunityStatusEnum": "communities.models.Community.Status",
+    },
 }
 
 LOGGING = {

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from communities.errors import Conflict, DomainError, Forbidden
+from communities.errors import Conflict, DomainError, Forbidden, NotFound
 
 
 class AlreadyMember(Conflict):
@@ -8,7 +8,7 @@ class AlreadyMember(Conflict):
     message = _("You are already a member of this community.")
 
 
-class NotAMember(DomainError):
+class NotAMember(NotFound):
     code = "not_a_member"
     message = _("You are not a member of this community.")
 

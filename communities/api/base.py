@@ -1,6 +1,7 @@
 """Base API classes: every community-scoped endpoint inherits its tenancy and permissions from here."""
 
-from rest_framework import permissions, viewsets
+from django.utils.translation import gettext_lazy as _
+from rest_framework import permissions, serializers, viewsets
 
 from communities.tenancy import request_can, resolve_community
 
@@ -38,3 +39,20 @@ class CommunityViewSet(viewsets.GenericViewSet):
         context = super().get_serializer_context()
         context["community"] = getattr(self.request, "community", None)
         return context
+
+
+class StrictInputMixin:
+    """For input serializers: a key the serializer does not accept is a 400, not silently dropped.
+
+    So `{"role": "owner"}` or `{"slug": "new"}` sent where they are not writable is refused visibly
+    (code `unknown_field`) instead of looking accepted.
+    """
+
+    def to_internal_value(self, data):
+        writable = {name for name, field in self.fields.items() if not field.read_only}
+        unknown = sorted(set(getattr(data, "keys", dict)()) - writable)
+        if unknown:
+            raise serializers.ValidationError(
+                {name: [_("This field cannot be set here.")] for name in unknown}, code="unknown_field"
+            )
+        return super().to_internal_value(data)

@@ -1,1 +1,14 @@
-urlpatterns = []
+"""Routes under /api/v1/communities/<community_slug>/ (included by config/urls.py, namespace "api")."""
+
+from django.urls import path
+
+from members.api import views
+
+urlpatterns = [
+    path(
+        "membership/",
+        views.MembershipViewSet.as_view({"get": "retrieve", "post": "create", "delete": "destroy"}),
+        name="membership",
+    ),
+    path("members/", views.MemberViewSet.as_view({"get": "list"}), name="member-list"),
+]

@@ -1,0 +1,31 @@
+"""Membership serializers: what a caller sees of their own membership and of other members."""
+
+from rest_framework import serializers
+
+from communities.api.base import StrictInputMixin
+from members.models import Membership
+
+
+class MembershipOutputSerializer(serializers.ModelSerializer):
+    community = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    accepted_rules_version = serializers.IntegerField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Membership
+        fields = ["community", "role", "status", "joined_at", "left_at", "accepted_rules_version"]
+        read_only_fields = fields
+
+
+class MembershipJoinInputSerializer(StrictInputMixin, serializers.Serializer):
+    accepted_rules_version = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+
+
+class MemberOutputSerializer(serializers.ModelSerializer):
+    user_id = serializers.IntegerField(read_only=True)
+    username = serializers.CharField(source="user.username", read_only=True)
+    display_name = serializers.CharField(source="user.display_name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user_id", "username", "display_name", "role", "joined_at"]
+        read_only_fields = fields

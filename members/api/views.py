@@ -1,0 +1,72 @@
+"""The caller's own membership (join, leave) and the member list of a community."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from communities.api.base import CommunityViewSet, HasCapability
+from members import errors, selectors, services
+from members.api import serializers as s
+from members.api.filters import MemberFilter
+from members.models import Membership
+
+ERROR = OpenApiResponse(description=_("{code, detail, fields}"))
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("My membership of this community (404 not_a_member when none)"),
+        responses={200: s.MembershipOutputSerializer, 404: ERROR},
+    ),
+    create=extend_schema(
+        summary=_("Join an open community, accepting its current rules version"),
+        request=s.MembershipJoinInputSerializer,
+        responses={201: s.MembershipOutputSerializer, 400: ERROR, 403: ERROR, 409: ERROR},
+    ),
+    destroy=extend_schema(summary=_("Leave the community"), responses={204: None, 409: ERROR}),
+)
+class MembershipViewSet(CommunityViewSet):
+    """Self-service: it only ever touches the caller's own membership row."""
+
+    queryset = Membership.objects.none()
+    serializer_class = s.MembershipOutputSerializer
+    permission_classes = [IsAuthenticated, HasCapability]
+    capability = {"retrieve": None, "create": None, "destroy": "participate"}
+
+    def _mine(self):
+        return selectors.membership_for_user(community=self.request.community, user=self.request.user)
+
+    def retrieve(self, request, community_slug):
+        membership = self._mine()
+        if membership is None:
+            raise errors.NotAMember()
+        return Response(self.get_serializer(membership).data)
+
+    def create(self, request, community_slug):
+        serializer = s.MembershipJoinInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.membership_join(
+            actor=request.user,
+            community=request.community,
+            accepted_rules_version=serializer.validated_data.get("accepted_rules_version"),
+        )
+        return Response(self.get_serializer(self._mine()).data, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request, community_slug):
+        services.membership_leave(actor=request.user, community=request.community)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(list=extend_schema(summary=_("Active members (members only)")))
+class MemberViewSet(mixins.ListModelMixin, CommunityViewSet):
+    queryset = Membership.objects.none()
+    serializer_class = s.MemberOutputSerializer
+    capability = {"list": "view_members"}
+    filterset_class = MemberFilter
+    search_fields = ["user__username", "user__display_name"]
+    ordering_fields = ["joined_at", "user__username"]
+
+    def get_queryset(self):
+        return selectors.member_list(community=self.request.community)
