@@ -15,13 +15,20 @@ COMMON_REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe"
 
 @cache
 def common_timezone_choices() -> tuple:
-    """UTC, then the canonical zones of each region grouped for a <select> with optgroups."""
+    """UTC, then the zones of the inhabited regions, grouped by region for a <select> with optgroups."""
     zones = sorted(z for z in zoneinfo.available_timezones() if z.split("/", 1)[0] in COMMON_REGIONS)
     groups = [("UTC", "UTC")]
     for region in COMMON_REGIONS:
         members = [(z, z.split("/", 1)[1].replace("_", " ")) for z in zones if z.startswith(region + "/")]
         groups.append((region, members))
     return tuple(groups)
+
+
+@cache
+def common_timezone_names() -> frozenset[str]:
+    return frozenset(
+        ["UTC"] + [zone for _region, zones in common_timezone_choices()[1:] for zone, _city in zones]
+    )
 
 
 def language_choices():
@@ -39,8 +46,6 @@ class SettingsForm(forms.Form):
         label=_("Avatar"),
         required=False,
         validators=[validators.image_upload],
-        help_text=_("PNG, JPEG, GIF or WebP, up to %(limit)s KB.")
-        % {"limit": settings.MAX_IMAGE_UPLOAD_BYTES // 1024},
     )
     language = forms.ChoiceField(
         label=_("Language"),
@@ -55,18 +60,18 @@ class SettingsForm(forms.Form):
     )
 
     def __init__(self, *args, user: User, **kwargs):
-        kwargs.setdefault(
-            "initial",
-            {
-                "display_name": user.display_name,
-                "avatar": user.avatar,
-                "language": user.language,
-                "timezone": user.timezone,
-            },
-        )
+        kwargs["initial"] = {
+            "display_name": user.display_name,
+            "avatar": user.avatar,
+            "language": user.language,
+            "timezone": user.timezone,
+            **kwargs.get("initial", {}),
+        }
         super().__init__(*args, **kwargs)
-        flat = {"UTC"} | {z for group in common_timezone_choices()[1:] for z, _label in group[1]}
-        if user.timezone not in flat:
+        self.fields["avatar"].help_text = _("PNG, JPEG, GIF or WebP, up to %(limit)s KB.") % {
+            "limit": settings.MAX_IMAGE_UPLOAD_BYTES // 1024
+        }
+        if user.timezone not in common_timezone_names():
             # Keep a zone set elsewhere (API, admin) selectable rather than silently replacing it.
             self.fields["timezone"].choices = [(user.timezone, user.timezone), *common_timezone_choices()]
 
