@@ -23,6 +23,7 @@ from communities.forms import (
 )
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.models import Rule, SkillDomain
+from communities.roles import Role
 
 DIRECTORY_SORTS = [
     ("activity", _("Most active")),
@@ -70,7 +71,12 @@ class MyCommunitiesView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         user = self.request.user
-        return selectors.with_viewer_membership(selectors.community_list_for_member(user=user), user=user)
+        communities = list(
+            selectors.with_viewer_membership(selectors.community_list_for_member(user=user), user=user)
+        )
+        for community in communities:
+            community.my_role_label = Role(community.my_role).label
+        return communities
 
 
 class CommunityCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):

@@ -1,0 +1,50 @@
+"""HTML pages to join and leave a community."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.selectors import rule_list, rules_version_current
+from members.forms import JoinForm
+from members.services import membership_join, membership_leave
+
+
+class JoinView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    """Show the current rules and a required acceptance checkbox; open communities only."""
+
+    template_name = "members/join.html"
+    form_class = JoinForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.rules_version = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        self.rules_version = rules_version_current(community=self.community)
+        return {**super().get_form_kwargs(), "rules_version": self.rules_version}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(rules=rule_list(community=self.community), rules_version=self.rules_version)
+        return context
+
+    def perform(self, form):
+        membership_join(
+            actor=self.request.user, community=self.community, accepted_rules_version=form.accepted_version()
+        )
+        messages.success(self.request, _("Welcome to %(name)s!") % {"name": self.community.name})
+        return redirect("communities:home", slug=self.community.slug)
+
+
+class LeaveView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "members/leave.html"
+    form_class = forms.Form
+
+    def perform(self, form):
+        membership_leave(actor=self.request.user, community=self.community)
+        messages.success(self.request, _("You have left %(name)s.") % {"name": self.community.name})
+        return redirect("communities:home", slug=self.community.slug)
