@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,11 +28,12 @@ class SettingsView(LoginRequiredMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def perform(self, form):
-        services.profile_update(user=self.request.user, changes=form.changes())
+        user = services.profile_update(user=self.request.user, changes=form.changes())
+        response = redirect("accounts:settings")
         if "language" in form.changed_data:
-            translation.activate(self.request.user.language or settings.LANGUAGE_CODE)
+            _apply_language(response, user.language)
         messages.success(self.request, _("Your settings were saved."))
-        return redirect("accounts:settings")
+        return response
 
 
 class TokenListView(LoginRequiredMixin, ServiceFormMixin, FormView):
@@ -47,7 +49,8 @@ class TokenListView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         token, key = services.token_create(user=self.request.user, name=form.cleaned_data["name"])
-        context = {"token": token, "key": key, "api_me_url": settings.SITE_URL.rstrip("/") + "/api/v1/me/"}
+        api_me_url = settings.SITE_URL.rstrip("/") + reverse("api:me")
+        context = {"token": token, "key": key, "api_me_url": api_me_url}
         response = render(self.request, "accounts/token_created.html", context)
         add_never_cache_headers(response)
         return response
@@ -86,6 +89,12 @@ def set_language(request):
     language = form.cleaned_data["language"]
     if request.user.is_authenticated:
         services.language_set(user=request.user, language=language)
+    _apply_language(response, language)
+    return response
+
+
+def _apply_language(response, language: str) -> None:
+    """Switch this response's language and set (or, for "" = follow the browser, drop) the cookie."""
     if language:
         translation.activate(language)
         response.set_cookie(
@@ -105,4 +114,3 @@ def set_language(request):
             domain=settings.LANGUAGE_COOKIE_DOMAIN,
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
-    return response

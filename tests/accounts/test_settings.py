@@ -169,3 +169,11 @@ def test_set_language_blank_follows_the_browser_again(user_client, user):
 @pytest.mark.django_db
 def test_set_language_is_post_only(user_client):
     assert user_client.get(LANGUAGE_URL).status_code == 405
+
+
+@pytest.mark.django_db
+def test_changing_language_in_settings_switches_the_next_page(user_client, user):
+    response = user_client.post(SETTINGS_URL, valid_data(language="zh-hans"))
+    assert response.cookies[django_settings.LANGUAGE_COOKIE_NAME].value == "zh-hans"
+    page = user_client.get(response["Location"])
+    assert b'<html lang="zh-hans">' in page.content
