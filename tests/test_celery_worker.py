@@ -9,8 +9,8 @@ from datetime import timedelta
 
 import pytest
 from celery.contrib.testing import tasks as celery_testing_tasks
-from celery.result import EagerResult
 from celery.contrib.testing.worker import start_worker
+from celery.result import EagerResult
 from django.conf import settings
 from django.utils import timezone
 
