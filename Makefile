@@ -44,8 +44,9 @@ messages: setup
 	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --no-obsolete
 	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
 
-bench: demo
-	$(BIN)/python bench/run.py
+# Seeds its own database (a SQLite file in the temporary directory, or DATABASE_URL) at SCALE.
+bench: setup
+	$(BIN)/python bench/run.py --scale $${SCALE:-10}
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

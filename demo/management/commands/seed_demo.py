@@ -12,19 +12,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=int, default=0, help="benchmark communities to add (default 0)")
 
-    def handle(self, *args, scale: int, **options):
+    def handle(self, *args, scale: int, verbosity: int, **options):
         if scale < 0:
             raise CommandError("--scale must be 0 or more.")
         created = seed.seed_world()
         if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo communities created: {', '.join(created)}."))
+            report = self.style.SUCCESS(f"Demo communities created: {', '.join(created)}.")
         else:
-            self.stdout.write("The demo world already exists; nothing to do.")
+            report = "The demo world already exists; nothing to do."
         if scale:
             added = seed.seed_scale(scale)
             members = scale * seed.BENCH_MEMBERS_PER_SCALE
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Benchmark scale {scale}: {scale} communities of {members} members ({len(added)} new)."
-                )
+            report += self.style.SUCCESS(
+                f"\nBenchmark scale {scale}: {scale} communities of {members} members ({len(added)} new)."
             )
+        if verbosity:
+            self.stdout.write(report)
