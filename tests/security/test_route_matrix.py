@@ -1,0 +1,252 @@
+"""Every API route under /api/v1/communities/<community_slug>/, for every kind of caller.
+
+Routes are found from the URL conf, so a new endpoint is covered as soon as it is routed. A route
+parameter other than those in PARAMETER_FILLERS fails loudly: teach the matrix how to fill it.
+
+Expectations, from the view's own capability table (communities.api.base.HasCapability):
+- a private community is a 404 on every route and method for anyone who may not see it;
+- a GET the caller may make is a 200; any other call by a caller without the capability is 401/403/404;
+- a capability of None (no capability needed) is honoured only for the reads listed in PUBLIC_READS and
+  the writes in SERVICE_DECIDES: any other route declared open fails the matrix;
+- a write by a caller with the capability is not refused (it may still be a 400 for the empty body);
+- non-members never write, except joining through /membership/ (the service decides, see SERVICE_DECIDES).
+Each request runs in a transaction rolled back afterwards, so one call's effects never leak to the next.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.urls import URLResolver, get_resolver, reverse
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.test import APIClient
+
+from communities import services
+from communities.api.base import CommunityViewSet
+from communities.permissions import CAPABILITIES
+from communities.roles import MembershipStatus, Role
+from tests import factories
+
+METHODS = ("get", "post", "put", "patch", "delete")
+DENIED = {401, 403, 404}
+# Reads open to anyone who can see the community. The list is deliberate: a route whose view declares a
+# capability of None but is missing here fails the matrix, so opening a read is never an accident.
+PUBLIC_READS = {
+    "api:community-detail",
+    "api:rule-list",
+    "api:rule-detail",
+    "api:rules-version-list",
+    "api:rules-version-current",
+    "api:membership",
+}
+# Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
+SELF_SERVICE_ROUTES = {"api:membership"}
+# Joining is the one write a non-member may make; the join policy, bans and rules acceptance are the
+# service's call, so any caller who can see the community gets the service's answer (never a 5xx).
+SERVICE_DECIDES = {("api:membership", "post")}
+CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
+
+
+@dataclass
+class Route:
+    name: str
+    template: str
+    params: list[str]
+    view_class: type
+    actions: dict[str, str]
+
+    def capability(self, method: str) -> str | None:
+        """What HasCapability asks for `method`; "missing" when the view has no entry (refused)."""
+        action = self.actions.get(method)
+        return self.view_class.capability.get(action, self.view_class.capability.get("*", "missing"))
+
+    @property
+    def needs_account(self) -> bool:
+        return any(issubclass(p, IsAuthenticated) for p in self.view_class.permission_classes)
+
+
+PARAM_RE = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            yield prefix + str(pattern.pattern), namespace, pattern
+
+
+def community_routes() -> list[Route]:
+    routes = []
+    for template, namespace, pattern in _walk(get_resolver().url_patterns):
+        params = [a or b for a, b in PARAM_RE.findall(template)]
+        if not template.lstrip("^").startswith("api/v1/") or "community_slug" not in params:
+            continue
+        assert pattern.name, f"API route {template} has no name"
+        view_class = getattr(pattern.callback, "cls", None)
+        assert view_class is not None, f"{template} is not a DRF view"
+        actions = getattr(pattern.callback, "actions", None) or {
+            method: method for method in METHODS if hasattr(view_class, method)
+        }
+        routes.append(Route(namespace + pattern.name, template, params, view_class, actions))
+    return routes
+
+
+# --- The world --------------------------------------------------------------------------------------------
+
+
+class World:
+    """A public open community, a private one that takes applications, and callers of every kind in each."""
+
+    def __init__(self):
+        self.communities = {
+            "public": factories.CommunityFactory(join_policy="open"),
+            "private": factories.CommunityFactory(visibility="private", join_policy="application"),
+        }
+        self.users = {"public": {}, "private": {}}
+        elsewhere = factories.CommunityFactory()
+        outsider = factories.member(community=elsewhere).user
+        self.rules = {}
+        for kind, community in self.communities.items():
+            users = self.users[kind]
+            users["anonymous"] = None
+            users["outsider"] = outsider
+            for role in Role.values:
+                users[role] = factories.member(community=community, role=role).user
+            for status in (MembershipStatus.PENDING, MembershipStatus.BANNED, MembershipStatus.LEFT):
+                users[str(status)] = factories.member(community=community, status=status).user
+            self.rules[kind] = [
+                services.rule_create(
+                    actor=users["owner"], community=community, category="conduct", title=title
+                )
+                for title in ("Be kind", "Credit others")
+            ]
+
+    def membership_status(self, kind, caller):
+        return {
+            "pending": "pending",
+            "banned": "banned",
+            "left": "left",
+            **dict.fromkeys(Role.values, "active"),
+        }.get(caller)
+
+
+PARAMETER_FILLERS = {
+    "community_slug": lambda world, kind: world.communities[kind].slug,
+    "rule_id": lambda world, kind: world.rules[kind][0].pk,
+}
+
+
+def fill(route: Route, world: World, kind: str, object_kind: str | None = None) -> str:
+    """The route's URL for community `kind`, with object ids taken from `object_kind` (default: the same)."""
+    unknown = [p for p in route.params if p not in PARAMETER_FILLERS]
+    if unknown:
+        pytest.fail(
+            f"{route.name} ({route.template}) has parameter(s) {unknown} the route matrix cannot fill; "
+            f"known: {sorted(PARAMETER_FILLERS)}. Add a filler to PARAMETER_FILLERS."
+        )
+    kwargs = {
+        p: PARAMETER_FILLERS[p](world, kind if p == "community_slug" else (object_kind or kind))
+        for p in route.params
+    }
+    return reverse(route.name, kwargs=kwargs)
+
+
+def client_for(user) -> APIClient:
+    """One client per caller: each new client loads the middleware stack again (slow)."""
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user)
+    return client
+
+
+def call(client: APIClient, method: str, url: str) -> int:
+    with transaction.atomic():
+        response = getattr(client, method)(url, {}, format="json") if method != "get" else client.get(url)
+        transaction.set_rollback(True)
+    return response.status_code
+
+
+def expectation(route: Route, method: str, kind: str, caller: str, world: World) -> set[int] | str:
+    """The set of acceptable statuses; "allowed": a write that must not be refused; "service": any non-5xx."""
+    status = world.membership_status(kind, caller)
+    if kind == "private" and status not in ("active", "pending"):
+        return {404}
+    capability = route.capability(method)
+    if capability == "missing":
+        return DENIED | {405}
+    if method == "get":
+        if capability is None:
+            if route.name not in PUBLIC_READS or (caller == "anonymous" and route.needs_account):
+                return DENIED
+            if route.name in SELF_SERVICE_ROUTES:
+                return {200} if status is not None else {404}
+            return {200}
+        return {200} if status == "active" and caller in CAPABILITIES[capability] else DENIED
+    if (route.name, method) in SERVICE_DECIDES:
+        return DENIED if caller == "anonymous" else "service"
+    if capability is None or status != "active":
+        return DENIED
+    return "allowed" if caller in CAPABILITIES[capability] else DENIED
+
+
+@pytest.fixture
+def world(db):
+    return World()
+
+
+def test_matrix_sees_the_community_routes():
+    names = {route.name for route in community_routes()}
+    assert {
+        "api:community-detail",
+        "api:rule-detail",
+        "api:rule-reorder",
+        "api:membership",
+        "api:member-list",
+    } <= names
+
+
+def test_every_community_route_is_a_community_viewset_with_explicit_capabilities():
+    for route in community_routes():
+        assert issubclass(route.view_class, CommunityViewSet), route.name
+        for method, action in route.actions.items():
+            assert action in route.view_class.capability, (
+                f"{route.name}: {method} ({action}) has no capability entry"
+            )
+
+
+@pytest.mark.parametrize("kind", ["public", "private"])
+@pytest.mark.parametrize("caller", CALLERS)
+def test_route_matrix(world, kind, caller):
+    client = client_for(world.users[kind][caller])
+    failures = []
+    for route in community_routes():
+        url = fill(route, world, kind)
+        for method in METHODS:
+            expected = expectation(route, method, kind, caller, world)
+            status = call(client, method, url)
+            if expected == "service":
+                ok = status < 500
+            elif expected == "allowed":
+                ok = status not in DENIED and status < 500
+            else:
+                ok = status in expected
+            if not ok:
+                failures.append(f"{method.upper()} {url} ({route.name}): {status}, expected {expected}")
+    assert not failures, f"{caller} on the {kind} community:\n" + "\n".join(failures)
+
+
+def test_object_of_another_community_in_the_url_is_404(world):
+    """Community A's owner may do anything in A, yet an id of B's object in A's URL is never found."""
+    owner = client_for(world.users["public"]["owner"])
+    checked = 0
+    for route in community_routes():
+        if route.params == ["community_slug"]:
+            continue
+        url = fill(route, world, "public", object_kind="private")
+        for method in route.actions:
+            assert call(owner, method, url) == 404, f"{method.upper()} {url}"
+            checked += 1
+    assert checked
