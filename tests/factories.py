@@ -4,9 +4,9 @@ import factory
 from django.utils import timezone
 
 from accounts.models import User
-from communities.models import Community, Rule
+from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus, Role
-from members.models import Membership
+from members.models import Membership, RuleAcceptance
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -57,3 +57,23 @@ def member(
     """A user with a membership of `role` and `status` in `community` (a new one when None)."""
     community = community or CommunityFactory()
     return MembershipFactory(community=community, role=role, status=status, **kwargs)
+
+
+class RulesVersionFactory(factory.django.DjangoModelFactory):
+    """A snapshot made directly; services publish versions through rule_create/update/delete/reorder."""
+
+    class Meta:
+        model = RulesVersion
+
+    community = factory.SubFactory(CommunityFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    rules = factory.LazyFunction(lambda: [{"category": "conduct", "title": "Be kind", "body": ""}])
+
+
+class RuleAcceptanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RuleAcceptance
+
+    membership = factory.SubFactory(MembershipFactory)
+    community = factory.SelfAttribute("membership.community")
+    rules_version = factory.SubFactory(RulesVersionFactory, community=factory.SelfAttribute("..community"))
