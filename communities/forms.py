@@ -106,7 +106,6 @@ class CommunityCreateForm(CommunityProfileFieldsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_timezone(None)
-        self.fields["skill_domain"].choices = SkillDomain.choices
         self.fields["accent_color"].help_text = _("Used for buttons, links and the top of your pages.")
 
     def clean_logo(self):
@@ -124,7 +123,6 @@ class CommunityProfileForm(CommunityProfileFieldsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_timezone(self.instance.timezone)
-        self.fields["skill_domain"].choices = SkillDomain.choices
 
 
 class CommunityBrandingForm(forms.ModelForm):
@@ -157,3 +155,18 @@ class DeleteCommunityForm(forms.Form):
         max_length=50,
         help_text=_("This deletes the community and everything in it. It cannot be undone."),
     )
+
+
+DIRECTORY_SORTS = [
+    ("activity", _("Most active")),
+    ("newest", _("Newest")),
+    ("members", _("Most members")),
+]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    domain = forms.ChoiceField(
+        label=_("Skill domain"), required=False, choices=[("", _("All domains")), *SkillDomain.choices]
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=DIRECTORY_SORTS)

@@ -19,25 +19,12 @@ from communities.forms import (
     CommunityCreateForm,
     CommunityProfileForm,
     DeleteCommunityForm,
+    DirectoryFilterForm,
     RuleForm,
 )
 from communities.mixins import CommunityMixin, ServiceFormMixin
-from communities.models import Rule, SkillDomain
+from communities.models import Rule
 from communities.roles import Role
-
-DIRECTORY_SORTS = [
-    ("activity", _("Most active")),
-    ("newest", _("Newest")),
-    ("members", _("Most members")),
-]
-
-
-class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    domain = forms.ChoiceField(
-        label=_("Skill domain"), required=False, choices=[("", _("All domains")), *SkillDomain.choices]
-    )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=DIRECTORY_SORTS)
 
 
 class DirectoryView(ListView):

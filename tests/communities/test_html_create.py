@@ -55,6 +55,8 @@ def test_create_page_renders(client_for, user):
     assert response.status_code == 200
     assert b'type="color"' in response.content
     assert b'enctype="multipart/form-data"' in response.content
+    for name in response.context["form"].fields:
+        assert f'name="{name}"'.encode() in response.content
 
 
 @pytest.mark.django_db
