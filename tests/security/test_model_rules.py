@@ -1,0 +1,212 @@
+"""The tenancy rules of the data model, checked over every concrete model of the project's apps.
+
+- A model with a `community` field is a TenantModel whose community foreign key is required.
+- Its unique constraints (UniqueConstraint, unique_together, unique fields) all include `community`.
+- Its rows never point at another community's rows: `assert_same_community` checks every tenant row that
+  the factories and services create, one builder per model (a new tenant model fails until it has one).
+- The models without a community are exactly the listed global ones.
+"""
+
+import pytest
+from django.apps import apps
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from analytics.services import record
+from communities import services
+from communities.models import Community, TenantModel
+from communities.selectors import rule_list
+from members.services import membership_join, membership_leave
+from tests import factories
+
+PROJECT_APPS = [
+    "accounts",
+    "communities",
+    "members",
+    "content",
+    "events",
+    "learning",
+    "analytics",
+    "partnerships",
+]
+# Global (non-tenant) models: the tenant itself and the platform-wide accounts.
+GLOBAL_MODELS = {"accounts.User", "accounts.ApiToken", "communities.Community"}
+
+
+def project_models() -> list[type[models.Model]]:
+    return [model for app in PROJECT_APPS for model in apps.get_app_config(app).get_models()]
+
+
+def has_community_field(model) -> bool:
+    return any(field.name == "community" for field in model._meta.get_fields())
+
+
+TENANT_MODELS = [model for model in project_models() if has_community_field(model)]
+
+
+def _generic_relations(model):
+    """(content type field, object id field) pairs: GenericForeignKeys and `<x>_type`/`<x>_id` columns."""
+    pairs = {(f.ct_field, f.fk_field) for f in model._meta.private_fields if isinstance(f, GenericForeignKey)}
+    names = {field.name for field in model._meta.concrete_fields}
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.related_model is ContentType and field.name.endswith("_type"):
+            id_field = field.name.removesuffix("_type") + "_id"
+            if id_field in names:
+                pairs.add((field.name, id_field))
+    return pairs
+
+
+def assert_same_community(instance) -> None:
+    """Every tenant row `instance` points to (foreign keys, many-to-many, generic target) is in its own."""
+    label = f"{instance._meta.label} #{instance.pk}"
+    community_id = instance.community_id
+    for field in instance._meta.concrete_fields:
+        if field.is_relation and field.name != "community" and issubclass(field.related_model, TenantModel):
+            target = getattr(instance, field.name)
+            assert target is None or target.community_id == community_id, (
+                f"{label}.{field.name} crosses communities"
+            )
+    for field in instance._meta.many_to_many:
+        if issubclass(field.related_model, TenantModel):
+            foreign = getattr(instance, field.name).exclude(community_id=community_id)
+            assert not foreign.exists(), f"{label}.{field.name} crosses communities"
+    for type_field, id_field in _generic_relations(type(instance)):
+        content_type, object_id = getattr(instance, type_field), getattr(instance, id_field)
+        if content_type is None or not object_id:
+            continue
+        target = content_type.get_object_for_this_type(pk=object_id)
+        target_community = (
+            target.pk if isinstance(target, Community) else getattr(target, "community_id", None)
+        )
+        if isinstance(target, Community | TenantModel):
+            assert target_community == community_id, f"{label}.{type_field} targets another community"
+
+
+# --- Builders: create rows of each tenant model through its factories and services -------------------------
+
+
+def _owner(community):
+    return factories.member(community=community, role="owner").user
+
+
+def _with_rules(community):
+    owner = _owner(community)
+    rules = [
+        services.rule_create(actor=owner, community=community, category="conduct", title=title)
+        for title in ("Be kind", "Credit others")
+    ]
+    return owner, rules
+
+
+def build_rules(a, b):
+    owner, rules = _with_rules(a)
+    _with_rules(b)
+    factories.RuleFactory(community=a)
+    services.rule_update(actor=owner, rule=rules[0], title="Be kind, always")
+    services.rules_reorder(
+        actor=owner, community=a, rule_ids=[r.pk for r in reversed(rule_list(community=a))]
+    )
+
+
+def build_rules_versions(a, b):
+    owner, rules = _with_rules(a)
+    _with_rules(b)
+    services.rule_delete(actor=owner, rule=rules[1])
+    factories.RulesVersionFactory(community=a, number=99)
+
+
+def build_memberships(a, b):
+    _with_rules(b)
+    user = factories.UserFactory()
+    factories.member(community=b, user=user)
+    membership_join(actor=user, community=a, accepted_rules_version=None)
+    membership_leave(actor=user, community=a)
+    factories.member(community=a, status="pending")
+
+
+def build_rule_acceptances(a, b):
+    _with_rules(a)
+    _with_rules(b)
+    user = factories.UserFactory()
+    # Two rules each, so version 2 is current in both communities.
+    membership_join(actor=user, community=b, accepted_rules_version=2)
+    membership_join(actor=user, community=a, accepted_rules_version=2)
+    factories.RuleAcceptanceFactory()
+
+
+def build_activity_events(a, b):
+    owner, rules = _with_rules(a)
+    _with_rules(b)
+    services.community_update(actor=owner, community=a, tagline="New")
+    services.community_create(actor=owner, slug="fresh-community", name="Fresh", skill_domain="music")
+    record(community=a, actor=owner, verb="rule.viewed", target=rules[0])
+
+
+BUILDERS = {
+    "communities.Rule": build_rules,
+    "communities.RulesVersion": build_rules_versions,
+    "members.Membership": build_memberships,
+    "members.RuleAcceptance": build_rule_acceptances,
+    "analytics.ActivityEvent": build_activity_events,
+}
+
+
+def _ids(model):
+    return model._meta.label
+
+
+# --- Tests ------------------------------------------------------------------------------------------------
+
+
+def test_models_without_a_community_are_the_listed_global_ones():
+    global_models = {model._meta.label for model in project_models() if not has_community_field(model)}
+    assert global_models == GLOBAL_MODELS
+
+
+@pytest.mark.parametrize("model", TENANT_MODELS, ids=_ids)
+def test_tenant_model_inherits_tenant_model_with_required_community(model):
+    assert issubclass(model, TenantModel)
+    field = model._meta.get_field("community")
+    assert isinstance(field, models.ForeignKey)
+    assert field.related_model is Community
+    assert not field.null
+
+
+@pytest.mark.parametrize("model", TENANT_MODELS, ids=_ids)
+def test_unique_constraints_include_community(model):
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, models.UniqueConstraint):
+            assert "community" in constraint.fields, f"{constraint.name} does not include community"
+    for fields in model._meta.unique_together:
+        assert "community" in fields, f"unique_together {fields} does not include community"
+    for field in model._meta.concrete_fields:
+        assert not field.unique or field.primary_key, f"{field.name} is unique across communities"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", TENANT_MODELS, ids=_ids)
+def test_rows_made_by_factories_and_services_stay_in_their_community(model):
+    builder = BUILDERS.get(model._meta.label)
+    if builder is None:
+        pytest.fail(f"No builder for {model._meta.label}: add one to BUILDERS (factories and services).")
+    builder(factories.CommunityFactory(), factories.CommunityFactory())
+    assert model.objects.exists()
+    for tenant_model in TENANT_MODELS:
+        for row in tenant_model.objects.all():
+            assert_same_community(row)
+
+
+@pytest.mark.django_db
+def test_assert_same_community_catches_a_row_pointing_elsewhere():
+    a, b = factories.CommunityFactory(), factories.CommunityFactory()
+    crossing = factories.RuleAcceptanceFactory(
+        community=a,
+        membership=factories.member(community=b),
+        rules_version=factories.RulesVersionFactory(community=a),
+    )
+    with pytest.raises(AssertionError, match="membership crosses communities"):
+        assert_same_community(crossing)
+    event = record(community=a, actor=None, verb="rule.viewed", target=factories.RuleFactory(community=b))
+    with pytest.raises(AssertionError, match="target_type targets another community"):
+        assert_same_community(event)
