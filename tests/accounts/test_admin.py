@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import ApiToken
+from accounts.models import ApiToken, User
 from tests import factories
 
 
@@ -64,3 +64,13 @@ def test_user_admin_edits_profile_fields_and_searches_display_name(admin_client)
     assert {"display_name", "avatar", "language", "timezone"} <= set(change.context["adminform"].form.fields)
     changelist = admin_client.get(reverse("admin:accounts_user_changelist"), {"q": "Lovelace"})
     assert list(changelist.context["cl"].result_list) == [user]
+
+
+@pytest.mark.django_db
+def test_admin_adds_a_user(admin_client):
+    response = admin_client.post(
+        reverse("admin:accounts_user_add"),
+        {"username": "newbie", "password1": "long-enough-pw-77", "password2": "long-enough-pw-77"},
+    )
+    assert response.status_code == 302
+    assert User.objects.get(username="newbie").check_password("long-enough-pw-77")
