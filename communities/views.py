@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -233,8 +232,8 @@ class SettingsDangerView(SettingsMixin, ServiceFormMixin, FormView):
             service = services.community_archive if action == "archive" else services.community_unarchive
             try:
                 service(actor=request.user, community=self.community)
-            except (DomainError, DjangoValidationError) as exc:
-                messages.error(request, getattr(exc, "message", str(exc)))
+            except DomainError as exc:
+                messages.error(request, exc.message)
             else:
                 done = (
                     _("The community is archived.")

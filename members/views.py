@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
@@ -19,12 +20,11 @@ class JoinView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
     template_name = "members/join.html"
     form_class = JoinForm
 
-    def dispatch(self, request, *args, **kwargs):
-        self.rules_version = None
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def rules_version(self):
+        return rules_version_current(community=self.community)
 
     def get_form_kwargs(self):
-        self.rules_version = rules_version_current(community=self.community)
         return {**super().get_form_kwargs(), "rules_version": self.rules_version}
 
     def get_context_data(self, **kwargs):

@@ -199,3 +199,10 @@ def test_admin_cannot_archive_or_delete(client_for, community):
     assert response.status_code == 403
     community.refresh_from_db()
     assert not community.is_archived
+
+
+@pytest.mark.django_db
+def test_archiving_twice_shows_the_error_as_a_flash(owner_client, community, owner):
+    services.community_archive(actor=owner, community=community)
+    response = owner_client.post(url("settings-danger", community), {"action": "archive"}, follow=True)
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
