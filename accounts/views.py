@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -60,11 +60,13 @@ class TokenRevokeView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
+        token = get_object_or_404(selectors.token_list(user=request.user), pk=pk)  # others' tokens: 404
         try:
-            token = services.token_revoke(user=request.user, token_id=pk)
-        except TokenNotFound as exc:
-            raise Http404(str(exc.message)) from exc
-        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
+            services.token_revoke(user=request.user, token_id=token.pk)
+        except TokenNotFound:  # revoked already (a second click, another tab)
+            messages.info(request, _("The token “%(name)s” was already revoked.") % {"name": token.name})
+        else:
+            messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
         return redirect("accounts:tokens")
 
 

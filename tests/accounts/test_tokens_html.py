@@ -94,3 +94,12 @@ def test_token_list_query_count_is_constant(user_client, user, make_token, djang
     with django_assert_max_num_queries(4):
         response = user_client.get(TOKENS_URL)
     assert len(response.context["tokens"]) == 8
+
+
+@pytest.mark.django_db
+def test_revoking_twice_says_so(user_client, user, make_token):
+    token, _key = make_token(user)
+    user_client.post(revoke_url(token))
+    response = user_client.post(revoke_url(token), follow=True)
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["success", "info"]
