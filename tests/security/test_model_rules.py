@@ -58,7 +58,7 @@ def _generic_relations(model):
 
 
 def assert_same_community(instance) -> None:
-    """Each tenant row `instance` points to (foreign key, many-to-many, generic target) is in its community."""
+    """Each tenant row that `instance` points to (FK, many-to-many, generic target) is in its community."""
     label = f"{instance._meta.label} #{instance.pk}"
     community_id = instance.community_id
     for field in instance._meta.concrete_fields:
