@@ -250,3 +250,12 @@ def test_object_of_another_community_in_the_url_is_404(world):
             assert call(owner, method, url) == 404, f"{method.upper()} {url}"
             checked += 1
     assert checked
+
+
+def test_an_unknown_route_parameter_fails_loudly(world):
+    params = ["community_slug", "widget_id"]
+    route = Route(
+        "api:widget-detail", "communities/<community_slug>/widgets/<widget_id>/", params, CommunityViewSet, {}
+    )
+    with pytest.raises(pytest.fail.Exception, match="widget_id"):
+        fill(route, world, "public")
