@@ -203,3 +203,10 @@ def test_error_pages_render_without_a_request():
 
     html = render_to_string("500.html")
     assert "guildhall.css" in html
+
+
+@pytest.mark.django_db
+def test_directory_keeps_filters_in_pagination_links(client_for):
+    factories.CommunityFactory.create_batch(25, skill_domain="music")
+    response = client_for().get(reverse("communities:directory"), {"domain": "music", "sort": "newest"})
+    assert b"domain=music&amp;sort=newest&amp;page=2" in response.content
