@@ -35,7 +35,7 @@ ERROR_RESPONSES = {
 class CommunityListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Not community-scoped: listing needs nothing, creating needs an account (and staff when restricted)."""
 
-    queryset = Community.objects.none()
+    queryset = Community.objects.none()  # names the model for the schema; rows come from the selectors
     serializer_class = s.CommunityOutputSerializer
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = CommunityFilter

@@ -12,7 +12,7 @@ from members.api import serializers as s
 from members.api.filters import MemberFilter
 from members.models import Membership
 
-ERROR = OpenApiResponse(description=_("{code, detail, fields}"))
+ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 
 
 @extend_schema_view(
@@ -30,7 +30,7 @@ ERROR = OpenApiResponse(description=_("{code, detail, fields}"))
 class MembershipViewSet(CommunityViewSet):
     """Self-service: it only ever touches the caller's own membership row."""
 
-    queryset = Membership.objects.none()
+    queryset = Membership.objects.none()  # names the model for the schema; rows come from the selectors
     serializer_class = s.MembershipOutputSerializer
     permission_classes = [IsAuthenticated, HasCapability]
     capability = {"retrieve": None, "create": None, "destroy": "participate"}
