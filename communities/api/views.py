@@ -51,11 +51,8 @@ class CommunityListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         serializer = s.CommunityCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         community = services.community_create(actor=request.user, **serializer.validated_data)
-        return self._respond(community, status.HTTP_201_CREATED)
-
-    def _respond(self, community, status_code):
-        community = selectors.community_detail(community=community, user=self.request.user)
-        return Response(self.get_serializer(community).data, status=status_code)
+        community = selectors.community_detail(community=community, user=request.user)
+        return Response(self.get_serializer(community).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
