@@ -144,7 +144,7 @@ class RulesVersion(TenantModel):
     """An immutable snapshot of a community's rules. Members accept a version when they join."""
 
     number = models.PositiveIntegerField()
-    rules = models.JSONField(default=list, help_text="[{category, title, body}] in display order")
+    rules = models.JSONField(default=list, help_text=_("[{category, title, body}] in display order"))
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from analytics.services import record
 from communities import errors
@@ -50,7 +51,7 @@ def community_create(*, actor, slug: str, name: str, skill_domain: str, **fields
         raise errors.CommunityCreationRestricted()
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
-        raise errors.DomainError(fields={name: ["Unknown field."] for name in unknown})
+        raise errors.DomainError(fields={name: [_("Unknown field.")] for name in unknown})
     community = _validated(
         Community(slug=slug, name=name, skill_domain=skill_domain, created_by=actor, **fields)
     )
@@ -69,7 +70,7 @@ def community_update(*, actor, community: Community, **fields) -> Community:
     _ensure_writable(community)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
-        raise errors.DomainError(fields={name: ["This field cannot be changed."] for name in unknown})
+        raise errors.DomainError(fields={name: [_("This field cannot be changed.")] for name in unknown})
     community = Community.objects.select_for_update().get(pk=community.pk)
     for name, value in fields.items():
         setattr(community, name, value)
@@ -152,7 +153,7 @@ def rule_update(*, actor, rule: Rule, **fields) -> Rule:
     _ensure_writable(rule.community)
     _lock_community(rule.community)
     for name in set(fields) - {"category", "title", "body", "position"}:
-        raise errors.DomainError(fields={name: ["This field cannot be changed."]})
+        raise errors.DomainError(fields={name: [_("This field cannot be changed.")]})
     for name, value in fields.items():
         setattr(rule, name, value)
     _validated(rule).save()
@@ -179,7 +180,7 @@ def rules_reorder(*, actor, community: Community, rule_ids: list[int]) -> list[R
     rules = {rule.pk: rule for rule in Rule.objects.for_community(community)}
     if sorted(rule_ids) != sorted(rules):
         raise errors.DomainError(
-            fields={"rule_ids": ["List every rule of this community exactly once."]}, code="invalid_order"
+            fields={"rule_ids": [_("List every rule of this community exactly once.")]}, code="invalid_order"
         )
     for position, rule_id in enumerate(rule_ids, start=1):
         rules[rule_id].position = position

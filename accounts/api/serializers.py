@@ -1,6 +1,7 @@
 """Input and output serializers of the personal API (/api/v1/me/, /api/v1/tokens/)."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import ApiToken, User
@@ -24,13 +25,13 @@ class MeUpdateSerializer(serializers.Serializer):
         choices=[code for code, _name in settings.LANGUAGES],
         allow_blank=True,
         required=False,
-        help_text="Empty follows the browser's Accept-Language.",
+        help_text=_("Empty follows the browser's Accept-Language."),
     )
     timezone = serializers.CharField(
         max_length=User._meta.get_field("timezone").max_length,
         required=False,
         validators=[validators.valid_timezone],
-        help_text="An IANA time zone name, for example Europe/Paris.",
+        help_text=_("An IANA time zone name, for example Europe/Paris."),
     )
 
 

@@ -1,5 +1,6 @@
 """The caller's own profile and personal API tokens."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.generics import GenericAPIView
@@ -24,14 +25,14 @@ class MeView(GenericAPIView):
     permission_classes = [IsAuthenticated]
     serializer_class = MeSerializer
 
-    @extend_schema(tags=TAGS, summary="My profile")
+    @extend_schema(tags=TAGS, summary=_("My profile"))
     def get(self, request):
         return Response(MeSerializer(request.user, context={"request": request}).data)
 
     @extend_schema(
         tags=TAGS,
-        summary="Update my profile",
-        description="Email and avatar are read-only here; change them on the website.",
+        summary=_("Update my profile"),
+        description=_("Email and avatar are read-only here; change them on the website."),
         request=MeUpdateSerializer,
         responses=MeSerializer,
     )
@@ -43,17 +44,17 @@ class MeView(GenericAPIView):
 
 
 @extend_schema_view(
-    list=extend_schema(tags=TAGS, summary="List my tokens", description="Keys are never returned."),
+    list=extend_schema(tags=TAGS, summary=_("List my tokens"), description=_("Keys are never returned.")),
     create=extend_schema(
         tags=TAGS,
-        summary="Create a token",
-        description="The response holds the key; it is not stored and cannot be shown again.",
+        summary=_("Create a token"),
+        description=_("The response holds the key; it is not stored and cannot be shown again."),
         request=TokenCreateSerializer,
         responses={201: TokenCreatedSerializer},
     ),
     destroy=extend_schema(
         tags=TAGS,
-        summary="Revoke a token",
+        summary=_("Revoke a token"),
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
         responses={204: None},
     ),
