@@ -1,5 +1,7 @@
 """Base API classes: every community-scoped endpoint inherits its tenancy and permissions from here."""
 
+from collections.abc import Mapping
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
@@ -50,7 +52,7 @@ class StrictInputMixin:
 
     def to_internal_value(self, data):
         writable = {name for name, field in self.fields.items() if not field.read_only}
-        unknown = sorted(set(getattr(data, "keys", dict)()) - writable)
+        unknown = sorted(set(data) - writable) if isinstance(data, Mapping) else []
         if unknown:
             raise serializers.ValidationError(
                 {name: [_("This field cannot be set here.")] for name in unknown}, code="unknown_field"
