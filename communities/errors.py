@@ -48,3 +48,8 @@ class CommunityCreationRestricted(Forbidden):
 class ConfirmationMismatch(DomainError):
     code = "confirmation_mismatch"
     message = _("Type the community's slug exactly to confirm.")
+
+
+class SlugTaken(Conflict):
+    code = "slug_taken"
+    message = _("This address is already taken.")

@@ -1,7 +1,7 @@
 """Writes on communities and their rules. Every function checks the capability table itself."""
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +55,11 @@ def community_create(*, actor, slug: str, name: str, skill_domain: str, **fields
     community = _validated(
         Community(slug=slug, name=name, skill_domain=skill_domain, created_by=actor, **fields)
     )
-    community.save()
+    try:
+        with transaction.atomic():
+            community.save()
+    except IntegrityError as exc:  # a concurrent create took the slug after validation passed
+        raise errors.SlugTaken(fields={"slug": [str(errors.SlugTaken.message)]}) from exc
     community.memberships.create(
         user=actor, role=Role.OWNER, status=MembershipStatus.ACTIVE, joined_at=timezone.now()
     )

@@ -39,3 +39,18 @@ def test_archived_community_refuses_joins(community, owner):
     services.community_archive(actor=owner, community=community)
     with pytest.raises(CommunityArchived):
         membership_join(actor=factories.UserFactory(), community=community, accepted_rules_version=None)
+
+
+@pytest.mark.django_db
+def test_slug_taken_between_validation_and_save_is_a_conflict(monkeypatch):
+    """A concurrent create wins the slug after our validation passed: a 409, not a database error."""
+    from communities.errors import SlugTaken
+    from communities.models import Community
+
+    factories.CommunityFactory(slug="taken-slug")
+    monkeypatch.setattr(Community, "full_clean", lambda self: None)
+    with pytest.raises(SlugTaken):
+        services.community_create(
+            actor=factories.UserFactory(), slug="taken-slug", name="Late", skill_domain="design"
+        )
+    assert Community.objects.filter(slug="taken-slug").count() == 1
