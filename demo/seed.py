@@ -89,6 +89,10 @@ def _add_membership(community, user, role, status, version, joined_at) -> Member
         if status == MembershipStatus.LEFT:
             membership = membership_leave(actor=user, community=community)
         Membership.objects.filter(pk=membership.pk).update(role=role, joined_at=joined_at)
+        # The service recorded the join as happening now; move it to the demo's join date.
+        ActivityEvent.objects.filter(
+            community=community, actor=user, verb="community.joined", target_id=str(membership.pk)
+        ).update(occurred_at=joined_at)
         return membership
     active_once = status in (MembershipStatus.ACTIVE, MembershipStatus.LEFT, MembershipStatus.BANNED)
     membership = Membership.objects.create(
