@@ -41,7 +41,8 @@ beat: setup
 	$(BIN)/celery -A config beat --loglevel=INFO --schedule=/tmp/guildhall-celerybeat-schedule
 
 messages: setup
-	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests \
+		--ignore=bench --no-obsolete
 	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
 
 # Seeds its own database (a SQLite file in the temporary directory, or DATABASE_URL) at SCALE.
