@@ -157,3 +157,49 @@ class RulesVersion(TenantModel):
 
     def __str__(self):
         return f"{self.community_id} v{self.number}"
+
+
+class Notification(TenantModel):
+    """One message in a user's in-site inbox; email copies are sent by communities.tasks.
+
+    The inbox lists a user's notifications from all their communities: the one read that legitimately
+    crosses communities, always filtered by recipient.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=40, help_text="for example application.approved")
+    title = models.CharField(max_length=200)
+    body = models.TextField(max_length=10000, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["community", "recipient", "-created_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class NotificationPreference(TenantModel):
+    """A member's choice for one kind of notification in one community (default: inbox and email)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    in_app = models.BooleanField(_("in the inbox"), default=True)
+    email = models.BooleanField(_("by email"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user", "kind"], name="notificationpreference_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}"

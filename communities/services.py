@@ -61,7 +61,11 @@ def community_create(*, actor, slug: str, name: str, skill_domain: str, **fields
     except IntegrityError as exc:  # a concurrent create took the slug after validation passed
         raise errors.SlugTaken(fields={"slug": [str(errors.SlugTaken.message)]}) from exc
     community.memberships.create(
-        user=actor, role=Role.OWNER, status=MembershipStatus.ACTIVE, joined_at=timezone.now()
+        user=actor,
+        role=Role.OWNER,
+        status=MembershipStatus.ACTIVE,
+        joined_at=timezone.now(),
+        source="created",
     )
     record(community=community, actor=actor, verb="community.created", target=community)
     return community

@@ -1,0 +1,95 @@
+"""Per-community settings of the people side: vetting, welcome, trust ladder, moderation ladder."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import TenantModel
+
+DEFAULT_SKILL_LEVELS = ["beginner", "intermediate", "advanced", "expert"]
+
+# Minimum counts over the look-back window to reach each level (level 0 needs nothing).
+DEFAULT_TRUST_THRESHOLDS = {
+    "1": {
+        "days_visited": 3,
+        "posts": 0,
+        "replies": 1,
+        "accepted_answers": 0,
+        "events_attended": 0,
+        "max_flags": 2,
+    },
+    "2": {
+        "days_visited": 15,
+        "posts": 3,
+        "replies": 10,
+        "accepted_answers": 0,
+        "events_attended": 1,
+        "max_flags": 1,
+    },
+    "3": {
+        "days_visited": 50,
+        "posts": 10,
+        "replies": 40,
+        "accepted_answers": 3,
+        "events_attended": 3,
+        "max_flags": 0,
+    },
+}
+
+# What a member below a level may put in one post; levels at or above the last entry are unlimited.
+DEFAULT_NEW_MEMBER_LIMITS = {"0": {"links": 1, "images": 1}, "1": {"links": 5, "images": 5}}
+
+DEFAULT_WARNING_LADDER = [
+    {"action": "warn"},
+    {"action": "mute", "days": 1},
+    {"action": "mute", "days": 7},
+    {"action": "ban"},
+]
+
+
+def default_skill_levels():
+    return list(DEFAULT_SKILL_LEVELS)
+
+
+def default_trust_thresholds():
+    return {level: dict(counts) for level, counts in DEFAULT_TRUST_THRESHOLDS.items()}
+
+
+def default_new_member_limits():
+    return {level: dict(limits) for level, limits in DEFAULT_NEW_MEMBER_LIMITS.items()}
+
+
+def default_warning_ladder():
+    return [dict(step) for step in DEFAULT_WARNING_LADDER]
+
+
+class MemberPolicy(TenantModel):
+    """One row per community, created on first use by members.selectors.policy_for."""
+
+    reapply_cooldown_days = models.PositiveIntegerField(_("re-apply cool-down (days)"), default=30)
+    welcome_message = models.TextField(
+        _("welcome message (Markdown)"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Sent to every new member; {name} is replaced by their name."),
+    )
+    newcomer_guide = models.TextField(_("newcomer guide (Markdown)"), max_length=20000, blank=True)
+    skill_levels = models.JSONField(_("skill levels"), default=default_skill_levels)
+    report_hide_threshold = models.PositiveIntegerField(
+        _("hide content after this many distinct reports"), default=3
+    )
+    trust_thresholds = models.JSONField(_("trust level thresholds"), default=default_trust_thresholds)
+    trust_lookback_days = models.PositiveIntegerField(_("trust look-back window (days)"), default=100)
+    trust_demotion_grace_days = models.PositiveIntegerField(_("demotion grace period (days)"), default=14)
+    new_member_limits = models.JSONField(
+        _("limits per post by trust level"), default=default_new_member_limits
+    )
+    warning_ladder = models.JSONField(_("warning ladder"), default=default_warning_ladder)
+    penalty_decay_days = models.PositiveIntegerField(_("penalties decay after (days)"), default=90)
+
+    class Meta:
+        verbose_name = _("member policy")
+        verbose_name_plural = _("member policies")
+        constraints = [models.UniqueConstraint(fields=["community"], name="memberpolicy_one_per_community")]
+
+    def __str__(self):
+        return f"policy of {self.community_id}"

@@ -1,0 +1,47 @@
+"""Invitations (expiring, limited codes) and permanent join links per channel."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import TenantModel
+from communities.roles import Role
+
+
+class Invitation(TenantModel):
+    code = models.CharField(max_length=32, editable=False)
+    label = models.CharField(_("label"), max_length=80, blank=True)
+    role = models.CharField(_("role on joining"), max_length=12, choices=Role.choices, default=Role.MEMBER)
+    max_uses = models.PositiveIntegerField(_("maximum uses"), null=True, blank=True)
+    uses_count = models.PositiveIntegerField(default=0, editable=False)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["community", "code"], name="invitation_unique_code")]
+
+    def __str__(self):
+        return self.label or self.code
+
+
+class JoinLink(TenantModel):
+    """A permanent link for one channel (a WeChat group, a partner newsletter) that tags who joins."""
+
+    code = models.CharField(max_length=32, editable=False)
+    channel = models.CharField(_("channel"), max_length=80)
+    source_tag = models.CharField(_("campaign tag"), max_length=40, blank=True)
+    retired_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["channel"]
+        constraints = [models.UniqueConstraint(fields=["community", "code"], name="joinlink_unique_code")]
+
+    def __str__(self):
+        return self.channel

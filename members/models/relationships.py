@@ -1,0 +1,46 @@
+"""The relationship log with core members and opinion leaders: contact cadence and touchpoints."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import TenantModel
+
+
+class ContactCadence(TenantModel):
+    membership = models.OneToOneField("members.Membership", on_delete=models.CASCADE, related_name="cadence")
+    every_days = models.PositiveIntegerField(_("contact every (days)"))
+    caretaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "membership"], name="contactcadence_unique")
+        ]
+
+    def __str__(self):
+        return f"every {self.every_days} days"
+
+
+class Touchpoint(TenantModel):
+    class Kind(models.TextChoices):
+        CALL = "call", _("Call")
+        MESSAGE = "message", _("Message")
+        MEETING = "meeting", _("Meeting")
+        OTHER = "other", _("Other")
+
+    membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="touchpoints")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    note = models.TextField(_("note"), max_length=4000, blank=True)
+    happened_at = models.DateTimeField(_("when"))
+
+    class Meta:
+        ordering = ["-happened_at"]
+        indexes = [models.Index(fields=["community", "membership", "-happened_at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.happened_at:%Y-%m-%d}"
