@@ -169,7 +169,7 @@ class Notification(TenantModel):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField(max_length=40, help_text="for example application.approved")
+    kind = models.CharField(max_length=40, help_text=_("for example application.approved"))
     title = models.CharField(max_length=200)
     body = models.TextField(max_length=10000, blank=True)
     url = models.CharField(max_length=300, blank=True)

@@ -11,7 +11,9 @@ class AuditLogEntry(TenantModel):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    action = models.CharField(_("action"), max_length=64, help_text="dotted name, for example member.banned")
+    action = models.CharField(
+        _("action"), max_length=64, help_text=_("dotted name, for example member.banned")
+    )
     subject = models.ForeignKey(
         "members.Membership", on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_entries"
     )
