@@ -59,3 +59,9 @@ def club(club_owner):
 @pytest.fixture
 def outsider(db):
     return factories.UserFactory(username="grace")
+
+
+@pytest.fixture
+def visitor(club_owner, outsider):
+    """`visitor(who)`: None (anonymous), "owner" (the club's owner) or "outsider" (a user of no community)."""
+    return {None: None, "owner": club_owner, "outsider": outsider}.get

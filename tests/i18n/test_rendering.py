@@ -3,6 +3,9 @@
 # The expected Chinese text uses full-width punctuation on purpose.
 # ruff: noqa: RUF001
 
+import re
+from html import unescape
+
 import pytest
 from django.urls import reverse
 
@@ -50,11 +53,6 @@ PAGES = [
     ("404", lambda club: "/c/no-such-community/", None, 404,
      ["页面不存在", "返回社区目录"], ["Page not found", "Back to the directory"]),
 ]  # fmt: skip
-
-
-@pytest.fixture
-def visitor(club_owner, outsider):
-    return {None: None, "owner": club_owner, "outsider": outsider}.get
 
 
 @pytest.mark.parametrize(("language", "lang_attr"), [(ZH, ZH), (EN, EN)])
@@ -155,3 +153,31 @@ def test_api_field_errors_are_translated(api, club, club_owner, language, field_
     assert response.status_code == 400
     assert response.json()["code"] == "unknown_field"
     assert response.json()["fields"] == {"slug": [field_message]}
+
+
+def visible_text(html: str) -> str:
+    """Text nodes and the attributes people read (title, alt, placeholder, aria-label), one per line.
+
+    Left out: <select> options (time zone names), <code>/<pre> (commands and keys) and scripts.
+    """
+    html = re.sub(r"<(script|style|select|code|pre)\b.*?</\1>", " ", html, flags=re.S)
+    attributes = re.findall(r'\b(?:title|alt|placeholder|aria-label)="([^"]*)"', html)
+    return unescape("\n".join([re.sub(r"<[^>]+>", "\n", html), *attributes]))
+
+
+# Names the test data and the layout show in every language.
+NAMES = ["Lens Club", "lens-club", "Be kind", "Guildhall", "English", "简体中文"]
+ENGLISH_PHRASE = re.compile(r"[A-Za-z]{2,}[,.]?(?: [A-Za-z]{2,}[,.!?]?)+")
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize(("page", "url", "who", "status", "zh", "en"), PAGES, ids=[p[0] for p in PAGES])
+def test_no_phrase_is_left_in_the_other_language(browser, club, visitor, page, url, who, status, zh, en):
+    """Catches strings that were never marked: an English phrase on a Chinese page, or the reverse."""
+    chinese, english = (
+        visible_text(browser(language, visitor(who)).get(url(club)).content.decode()) for language in (ZH, EN)
+    )
+    for name in NAMES:
+        chinese, english = chinese.replace(name, " "), english.replace(name, " ")
+    assert ENGLISH_PHRASE.findall(chinese) == []
+    assert CHINESE.findall(english) == []
