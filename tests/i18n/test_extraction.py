@@ -64,3 +64,10 @@ def test_committed_catalogue_has_no_strings_the_code_dropped(extracted):
     assert not stale, "run `make messages` to drop entries the code no longer uses:\n" + "\n".join(
         map(repr, stale)
     )
+
+
+def test_make_messages_ignores_the_same_folders():
+    """`make messages` and this test must extract from the same files, or they disagree on what is stale."""
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    recipe = makefile.split("\nmessages:", 1)[1].split("\n\n", 1)[0]
+    assert {f"--ignore={name}" for name in IGNORED - {"locale"}} <= set(recipe.split())
