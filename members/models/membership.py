@@ -57,7 +57,9 @@ class Membership(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["community", "user"], name="membership_unique_user"),
             models.UniqueConstraint(
-                fields=["community", "referral_code"], name="membership_unique_referral_code"
+                fields=["community", "referral_code"],
+                condition=~models.Q(referral_code=""),
+                name="membership_unique_referral_code",
             ),
         ]
         indexes = [

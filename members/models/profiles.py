@@ -14,7 +14,9 @@ class ProfileVisibility(models.TextChoices):
 
 
 class MemberProfile(TenantModel):
-    membership = models.OneToOneField("members.Membership", on_delete=models.CASCADE, related_name="profile")
+    # A ForeignKey with a (community, membership) unique constraint rather than a OneToOneField, whose
+    # unique index on membership alone could not be kept by a database sharded by community.
+    membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="profiles")
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     bio = models.TextField(_("bio (Markdown)"), max_length=4000, blank=True)
     skill_level = models.CharField(_("skill level"), max_length=40, blank=True)

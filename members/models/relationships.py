@@ -8,7 +8,9 @@ from communities.models import TenantModel
 
 
 class ContactCadence(TenantModel):
-    membership = models.OneToOneField("members.Membership", on_delete=models.CASCADE, related_name="cadence")
+    membership = models.ForeignKey(
+        "members.Membership", on_delete=models.CASCADE, related_name="cadences"
+    )  # one per member: see the constraint
     every_days = models.PositiveIntegerField(_("contact every (days)"))
     caretaker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -10,7 +10,7 @@ from django.views.generic import FormView
 
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
-from members.forms import JoinForm
+from members.forms.membership import JoinForm
 from members.services import membership_join, membership_leave
 
 

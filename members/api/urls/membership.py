@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from members.api import views
+from members.api.views import membership as views
 
 urlpatterns = [
     path(

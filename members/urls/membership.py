@@ -1,8 +1,6 @@
 from django.urls import path
 
-from members import views
-
-app_name = "members"
+from members.views import membership as views
 
 urlpatterns = [
     path("c/<slug:slug>/join/", views.JoinView.as_view(), name="join"),

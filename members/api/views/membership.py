@@ -8,8 +8,8 @@ from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, HasCapability
 from members import errors, selectors, services
-from members.api import serializers as s
 from members.api.filters import MemberFilter
+from members.api.serializers import membership as s
 from members.models import Membership
 
 ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))

@@ -1,0 +1,5 @@
+"""API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module per sub-domain."""
+
+from members.api.urls import membership
+
+urlpatterns = [*membership.urlpatterns]

@@ -1,0 +1,7 @@
+"""HTML routes of the people side (namespace "members"), one module per sub-domain."""
+
+from members.urls import membership
+
+app_name = "members"
+
+urlpatterns = [*membership.urlpatterns]
