@@ -45,6 +45,8 @@ class Application(TenantModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     # [{"question_id", "label", "kind", "answer"}], a snapshot so later edits of questions change nothing.
     answers = models.JSONField(default=list)
+    # The answers as plain text, for the review queue's search (JSON text escapes non-ASCII characters).
+    answers_text = models.TextField(blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
