@@ -3,12 +3,13 @@
 How: Django's own `makemessages` (the command `make messages` runs, so both extract the same way) is run
 for zh_Hans into a fresh temporary tree, and its msgids are compared with the committed .po.
 
-makemessages writes next to the sources it scans (the `locale/` of the current directory, or the
-LOCALE_PATHS entry whose parent holds them), so it cannot be pointed at another folder while it runs
-in the project. The test therefore builds a temporary directory of symlinks to the project's top-level
-entries (minus `locale/` and what `make messages` ignores), points LOCALE_PATHS at an empty `locale/`
-there, and runs makemessages inside it with `--symlinks`. The project's own locale/ is never touched,
-so the test is safe next to other runs. It needs xgettext (GNU gettext), like makemessages itself.
+makemessages writes next to the sources it scans: the catalogue into the `locale/` of the current
+directory (or the LOCALE_PATHS entry whose parent holds the sources), and, for each template, a
+temporary `<name>.html.py` beside it. So it cannot run on the project itself without racing other runs
+(xdist workers, an engineer's `make messages`). The test copies the files makemessages reads (.py,
+.html, .txt, minus `locale/` and what `make messages` ignores) into a temporary directory, points
+LOCALE_PATHS at an empty `locale/` there, and runs makemessages inside it; the project is never
+written to. It needs xgettext (GNU gettext), like makemessages itself.
 """
 
 import shutil
@@ -23,6 +24,7 @@ from tests.i18n.pofile import messages
 COMMITTED = settings.BASE_DIR / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 # Keep in step with the `messages` target of the Makefile.
 IGNORED = {"locale", "staticfiles", "media", "tests", "bench"}
+EXTENSIONS = {".py", ".html", ".txt"}  # what makemessages reads for the "django" domain
 
 pytestmark = pytest.mark.skipif(
     shutil.which("xgettext") is None, reason="makemessages needs GNU gettext (xgettext)"
@@ -37,14 +39,19 @@ def keys(entries):
 def extracted(tmp_path_factory):
     """The entries makemessages extracts from the code today, in a throwaway locale directory."""
     tree = tmp_path_factory.mktemp("extract")
-    for entry in settings.BASE_DIR.iterdir():
-        if entry.name not in IGNORED and not entry.name.startswith("."):
-            (tree / entry.name).symlink_to(entry)
+    for top in settings.BASE_DIR.iterdir():
+        if top.name in IGNORED or top.name.startswith("."):
+            continue
+        for source in [top] if top.is_file() else top.rglob("*"):
+            if source.suffix in EXTENSIONS and source.is_file() and "__pycache__" not in source.parts:
+                target = tree / source.relative_to(settings.BASE_DIR)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
     locale = tree / "locale"
     locale.mkdir()
     with pytest.MonkeyPatch.context() as patch, override_settings(LOCALE_PATHS=[str(locale)]):
         patch.chdir(tree)
-        call_command("makemessages", locale=["zh_Hans"], symlinks=True, no_obsolete=True, verbosity=0)
+        call_command("makemessages", locale=["zh_Hans"], no_obsolete=True, verbosity=0)
     return messages(locale / "zh_Hans" / "LC_MESSAGES" / "django.po")
 
 
