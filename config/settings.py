@@ -217,6 +217,8 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "communities.roles.Role",
         "MembershipStatusEnum": "communities.roles.MembershipStatus",
         "CommunityStatusEnum": "communities.models.Community.Status",
+        "ApplicationStatusEnum": "members.models.applications.Application.Status",
+        "ApplicationQuestionKindEnum": "members.models.applications.ApplicationQuestion.Kind",
     },
 }
 

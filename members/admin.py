@@ -1,9 +1,15 @@
 """Django admin for memberships and rule acceptances."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from communities.admin import ReadOnlyAdminMixin
-from members.models import Membership, RuleAcceptance
+from communities.errors import DomainError
+from members.models import Application, ApplicationQuestion, Membership, RuleAcceptance
+from members.services import applications as application_services
 
 
 @admin.register(Membership)
@@ -32,3 +38,125 @@ class RuleAcceptanceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ("membership__user", "membership__community", "rules_version", "community")
     fields = ("community", "membership", "rules_version", "created_at")
     readonly_fields = fields
+
+
+# --- Applications and vetting -------------------------------------------------------------------------------
+
+
+class ApplicationQuestionAdminForm(forms.ModelForm):
+    """Choices are checked by the same rule as the site (non-empty, at most 20, for choice questions)."""
+
+    class Meta:
+        model = ApplicationQuestion
+        fields = ("community", "label", "help_text", "kind", "choices", "required")
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["choices"] = application_services.clean_choices(data.get("kind", ""), data.get("choices"))
+        except DomainError as exc:
+            raise forms.ValidationError(exc.fields) from None
+        return data
+
+
+@admin.register(ApplicationQuestion)
+class ApplicationQuestionAdmin(admin.ModelAdmin):
+    form = ApplicationQuestionAdminForm
+    list_display = ("label", "community", "kind", "required", "position", "retired_at")
+    list_filter = ("kind", "required", "community")
+    search_fields = ("label", "community__slug", "community__name")
+    list_select_related = ("community",)
+    raw_id_fields = ("community",)
+    ordering = ("community", "position", "id")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("community",) if obj is not None else ()
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting goes through question_delete on the site or API: answered questions are only retired.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        fields = {
+            name: form.cleaned_data[name] for name in ("label", "help_text", "kind", "choices", "required")
+        }
+        if change:
+            application_services.question_update(actor=request.user, question=obj, **fields)
+        else:
+            created = application_services.question_create(
+                actor=request.user, community=obj.community, **fields
+            )
+            obj.pk, obj.position, obj.created_at = created.pk, created.position, created.created_at
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """The review queue in Django admin: decisions go through the same service as the site."""
+
+    list_display = ("applicant", "community", "status", "created_at", "decided_by", "decided_at")
+    list_filter = ("status", "community")
+    search_fields = ("applicant__username", "applicant__email", "answers_text", "community__slug")
+    list_select_related = ("applicant", "community", "decided_by")
+    date_hierarchy = "created_at"
+    actions = ["approve", "reject"]
+    fields = (
+        "community",
+        "applicant",
+        "membership",
+        "status",
+        "answers_display",
+        "created_at",
+        "decided_by",
+        "decided_at",
+        "decision_note",
+        "message_to_applicant",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("answers"))
+    def answers_display(self, obj):
+        rows = (
+            (item["label"], ", ".join(item["answer"]) if isinstance(item["answer"], list) else item["answer"])
+            for item in obj.answers
+        )
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    def _decide(self, request, queryset, decision, done_message):
+        """All or nothing per community, exactly as the site's bulk decision."""
+        by_community = {}
+        for application in queryset.select_related("community"):
+            by_community.setdefault(application.community, []).append(application.pk)
+        for community, ids in by_community.items():
+            try:
+                decided = application_services.applications_decide_bulk(
+                    actor=request.user, community=community, ids=ids, decision=decision
+                )
+            except DomainError as exc:
+                self.message_user(request, f"{community.slug}: {exc.message}", messages.ERROR)
+            else:
+                count = len(decided)
+                self.message_user(request, done_message(count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            "approve",
+            lambda n: ngettext("%(count)d application approved.", "%(count)d applications approved.", n),
+        )
+
+    @admin.action(description=_("Reject the selected applications"), permissions=["change"])
+    def reject(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            "reject",
+            lambda n: ngettext("%(count)d application rejected.", "%(count)d applications rejected.", n),
+        )

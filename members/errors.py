@@ -31,3 +31,53 @@ class Banned(Forbidden):
 class LastOwner(Conflict):
     code = "last_owner"
     message = _("A community needs an owner: transfer ownership before you leave.")
+
+
+class ApplicationsNotAccepted(Forbidden):
+    code = "applications_not_accepted"
+    message = _("This community does not take applications.")
+
+
+class ApplicationPending(Conflict):
+    code = "application_pending"
+    message = _("You already have an application waiting for a decision.")
+
+
+class ReapplyTooSoon(Conflict):
+    code = "reapply_too_soon"
+    message = _("You can apply again after the cool-down.")
+
+
+class ApplicationAlreadyDecided(Conflict):
+    code = "application_already_decided"
+    message = _("This application has already been decided.")
+
+
+class ApplicationNotFound(NotFound):
+    code = "application_not_found"
+    message = _("No such application in this community.")
+
+
+class NoPendingApplication(NotFound):
+    code = "no_pending_application"
+    message = _("You have no application waiting for a decision.")
+
+
+class InvalidAnswers(DomainError):
+    code = "invalid_answers"
+    message = _("Some answers are missing or not valid.")
+
+
+class QuestionAnswered(Conflict):
+    code = "question_answered"
+    message = _("This question has answers: retire it instead of deleting it.")
+
+
+class InvalidQuestion(DomainError):
+    code = "invalid_question"
+    message = _("The question is not valid.")
+
+
+class InvalidDecision(DomainError):
+    code = "invalid_decision"
+    message = _("Choose approve or reject.")

@@ -1,9 +1,18 @@
 import django_filters
 
-from members.models import Membership
+from members.models import Application, Membership
 
 
 class MemberFilter(django_filters.FilterSet):
     class Meta:
         model = Membership
         fields = ["role"]
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    submitted_from = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte")
+    submitted_to = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = Application
+        fields = ["status"]

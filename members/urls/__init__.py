@@ -1,7 +1,7 @@
 """HTML routes of the people side (namespace "members"), one module per sub-domain."""
 
-from members.urls import membership
+from members.urls import applications, membership
 
 app_name = "members"
 
-urlpatterns = [*membership.urlpatterns]
+urlpatterns = [*membership.urlpatterns, *applications.urlpatterns]

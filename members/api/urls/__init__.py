@@ -1,5 +1,5 @@
 """API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module per sub-domain."""
 
-from members.api.urls import membership
+from members.api.urls import applications, membership
 
-urlpatterns = [*membership.urlpatterns]
+urlpatterns = [*membership.urlpatterns, *applications.urlpatterns]

@@ -1,0 +1,433 @@
+"""Writes on vetting: screening questions, applications and the operators' decisions."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from analytics.services import record
+from communities.errors import CommunityArchived
+from communities.models import Community, RulesVersion
+from communities.notifications import notify
+from communities.permissions import ensure_can
+from communities.roles import MembershipStatus, Role
+from members import errors
+from members.models import Application, ApplicationQuestion, Membership
+from members.selectors.policy import policy_for
+from members.services.audit import audit_record
+from members.services.membership import rules_accept
+
+Kind = ApplicationQuestion.Kind
+MAX_CHOICES = 20
+MAX_CHOICE_LENGTH = 200
+# Longest accepted answer per kind (characters).
+ANSWER_LIMITS = {Kind.SHORT_TEXT: 300, Kind.LONG_TEXT: 5000, Kind.URL: 500}
+DECISIONS = {"approve": Application.Status.APPROVED, "reject": Application.Status.REJECTED}
+
+
+def answer_field(question_id: int) -> str:
+    """The field name an answer's errors are reported under (HTML form field and API `fields` key)."""
+    return f"q_{question_id}"
+
+
+# --- Questions --------------------------------------------------------------------------------------------
+
+
+def clean_choices(kind: str, choices) -> list[str]:
+    if kind not in (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE):
+        return []
+    cleaned = [str(choice).strip() for choice in choices or [] if str(choice).strip()]
+    problem = None
+    if not cleaned:
+        problem = _("List at least one choice.")
+    elif len(cleaned) > MAX_CHOICES:
+        problem = _("At most %(max)s choices.") % {"max": MAX_CHOICES}
+    elif len(set(cleaned)) != len(cleaned):
+        problem = _("Each choice must be different.")
+    elif any(len(choice) > MAX_CHOICE_LENGTH for choice in cleaned):
+        problem = _("Each choice has at most %(max)s characters.") % {"max": MAX_CHOICE_LENGTH}
+    if problem:
+        raise errors.InvalidQuestion(fields={"choices": [str(problem)]})
+    return cleaned
+
+
+def _ensure_writable(community: Community) -> None:
+    if community.is_archived:
+        raise CommunityArchived()
+
+
+@transaction.atomic
+def question_create(
+    *,
+    actor,
+    community: Community,
+    label: str,
+    kind: str = Kind.SHORT_TEXT,
+    choices: list[str] | None = None,
+    required: bool = True,
+    help_text: str = "",
+) -> ApplicationQuestion:
+    """Add a screening question at the end of the community's list."""
+    ensure_can(actor, "vet_applications", community)
+    _ensure_writable(community)
+    last = ApplicationQuestion.objects.for_community(community).aggregate(last=Max("position"))["last"]
+    question = ApplicationQuestion(
+        community=community,
+        label=label,
+        kind=kind,
+        choices=clean_choices(kind, choices),
+        required=required,
+        help_text=help_text,
+        position=(last or 0) + 1,
+    )
+    question.full_clean()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_update(*, actor, question: ApplicationQuestion, **fields) -> ApplicationQuestion:
+    """Change a question's label, help text, kind, choices or required flag; past answers keep their copy."""
+    ensure_can(actor, "vet_applications", question.community)
+    _ensure_writable(question.community)
+    for name in ("label", "help_text", "kind", "choices", "required"):
+        if name in fields:
+            setattr(question, name, fields[name])
+    question.choices = clean_choices(question.kind, question.choices)
+    question.full_clean()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_retire(*, actor, question: ApplicationQuestion) -> ApplicationQuestion:
+    """Stop asking a question; the answers already given stay readable in their applications."""
+    ensure_can(actor, "vet_applications", question.community)
+    if question.retired_at is None:
+        question.retired_at = timezone.now()
+        question.save(update_fields=["retired_at", "updated_at"])
+    return question
+
+
+@transaction.atomic
+def question_restore(*, actor, question: ApplicationQuestion) -> ApplicationQuestion:
+    ensure_can(actor, "vet_applications", question.community)
+    question.retired_at = None
+    question.save(update_fields=["retired_at", "updated_at"])
+    return question
+
+
+def _is_answered(question: ApplicationQuestion) -> bool:
+    """Scans the community's answer snapshots: deleting a question is a rare operator action."""
+    snapshots = Application.objects.for_community(question.community).values_list("answers", flat=True)
+    return any(item.get("question_id") == question.pk for answers in snapshots.iterator() for item in answers)
+
+
+@transaction.atomic
+def question_delete(*, actor, question: ApplicationQuestion) -> None:
+    """Delete a question nobody answered yet (question_answered otherwise: retire it)."""
+    ensure_can(actor, "vet_applications", question.community)
+    if _is_answered(question):
+        raise errors.QuestionAnswered()
+    question.delete()
+
+
+@transaction.atomic
+def questions_reorder(*, actor, community: Community, question_ids: list[int]) -> list[ApplicationQuestion]:
+    """Put the community's questions (retired ones included) in the order of `question_ids`."""
+    ensure_can(actor, "vet_applications", community)
+    questions = {q.pk: q for q in ApplicationQuestion.objects.for_community(community).select_for_update()}
+    if len(question_ids) != len(set(question_ids)) or set(question_ids) != set(questions):
+        raise errors.InvalidQuestion(
+            _("List every question of the community exactly once."),
+            fields={"ids": [str(_("List every question of the community exactly once."))]},
+        )
+    for position, pk in enumerate(question_ids, start=1):
+        questions[pk].position = position
+    ApplicationQuestion.objects.bulk_update(questions.values(), ["position"])
+    return [questions[pk] for pk in question_ids]
+
+
+def question_move(*, actor, question: ApplicationQuestion, direction: str) -> list[ApplicationQuestion]:
+    """Swap a question with its neighbour above ("up") or below ("down")."""
+    community = question.community
+    order = list(ApplicationQuestion.objects.for_community(community).values_list("pk", flat=True))
+    index = order.index(question.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(order):
+        order[index], order[target] = order[target], order[index]
+    return questions_reorder(actor=actor, community=community, question_ids=order)
+
+
+# --- Applying ---------------------------------------------------------------------------------------------
+
+
+def _clean_answer(question: ApplicationQuestion, value):
+    """The stored form of one answer, or raise ValueError with the message to show."""
+    if question.kind == Kind.MULTIPLE_CHOICE:
+        values = value if isinstance(value, list) else ([] if value in (None, "") else [value])
+        values = [str(v) for v in values]
+        if any(v not in question.choices for v in values) or len(set(values)) != len(values):
+            raise ValueError(_("Pick among the listed choices."))
+        return values
+    if isinstance(value, list | dict):
+        raise ValueError(_("Give one answer."))
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    if question.kind == Kind.SINGLE_CHOICE:
+        if text not in question.choices:
+            raise ValueError(_("Pick one of the listed choices."))
+        return text
+    limit = ANSWER_LIMITS[question.kind]
+    if len(text) > limit:
+        raise ValueError(_("At most %(max)s characters.") % {"max": limit})
+    if question.kind == Kind.URL:
+        try:
+            URLValidator(schemes=["http", "https"])(text)
+        except ValidationError:
+            raise ValueError(_("Enter a full web address starting with http:// or https://.")) from None
+    return text
+
+
+def answers_snapshot(*, community: Community, answers: dict) -> list[dict]:
+    """Validate `answers` ({question id: answer}) against the asked questions; return the snapshot.
+
+    Raises InvalidAnswers with one message per question, under `q_<id>`.
+    """
+    questions = list(ApplicationQuestion.objects.for_community(community).filter(retired_at__isnull=True))
+    given = {str(key): value for key, value in (answers or {}).items()}
+    problems: dict[str, list[str]] = {}
+    unknown = sorted(set(given) - {str(q.pk) for q in questions})
+    if unknown:
+        problems["answers"] = [str(_("Unknown question(s): %(ids)s.") % {"ids": ", ".join(unknown)})]
+    snapshot = []
+    for question in questions:
+        try:
+            answer = _clean_answer(question, given.get(str(question.pk)))
+        except ValueError as exc:
+            problems[answer_field(question.pk)] = [str(exc)]
+            continue
+        if question.required and not answer:
+            problems[answer_field(question.pk)] = [str(_("This question needs an answer."))]
+            continue
+        snapshot.append(
+            {"question_id": question.pk, "label": question.label, "kind": question.kind, "answer": answer}
+        )
+    if problems:
+        raise errors.InvalidAnswers(fields=problems)
+    return snapshot
+
+
+def _answers_text(snapshot: list[dict]) -> str:
+    parts = []
+    for item in snapshot:
+        answer = item["answer"]
+        parts.append(" ".join(answer) if isinstance(answer, list) else answer)
+    return "\n".join(part for part in parts if part)
+
+
+def _ensure_cooldown_over(community: Community, membership: Membership) -> None:
+    last = (
+        membership.applications.filter(status=Application.Status.REJECTED, decided_at__isnull=False)
+        .order_by("-decided_at")
+        .first()
+    )
+    if last is None:
+        return
+    allowed_at = last.decided_at + timedelta(days=policy_for(community=community).reapply_cooldown_days)
+    if allowed_at > timezone.now():
+        date = formats.date_format(timezone.localtime(allowed_at), "DATE_FORMAT")
+        raise errors.ReapplyTooSoon(_("You can apply again from %(date)s.") % {"date": date}, fields={})
+
+
+@transaction.atomic
+def application_submit(
+    *, actor, community: Community, answers: dict, accepted_rules_version: int | None
+) -> Application:
+    """Apply to a community that vets its members: a pending membership and an application.
+
+    One pending application at a time; after a rejection, again only once the cool-down has passed.
+    """
+    if community.is_archived:
+        raise CommunityArchived()
+    if community.join_policy != Community.JoinPolicy.APPLICATION:
+        raise errors.ApplicationsNotAccepted()
+    membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
+    if membership is not None:
+        if membership.status == MembershipStatus.BANNED:
+            raise errors.Banned()
+        if membership.status == MembershipStatus.ACTIVE:
+            raise errors.AlreadyMember()
+        if membership.applications.filter(status=Application.Status.PENDING).exists():
+            raise errors.ApplicationPending()
+        _ensure_cooldown_over(community, membership)
+    version = RulesVersion.objects.for_community(community).order_by("-number").first()
+    if version is not None and accepted_rules_version != version.number:
+        raise errors.RulesNotAccepted(
+            fields={"accepted_rules_version": [str(errors.RulesNotAccepted.message)]}
+        )
+    snapshot = answers_snapshot(community=community, answers=answers)
+    if membership is None:
+        membership = Membership(community=community, user=actor)
+    membership.role = Role.MEMBER
+    membership.status = MembershipStatus.PENDING
+    membership.left_at = None
+    membership.save()
+    if version is not None:
+        rules_accept(membership=membership, version=version)
+    application = Application.objects.create(
+        community=community,
+        membership=membership,
+        applicant=actor,
+        answers=snapshot,
+        answers_text=_answers_text(snapshot),
+    )
+    record(community=community, actor=actor, verb="application.submitted", target=application)
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, actor, community: Community) -> Application:
+    """Withdraw the caller's pending application; the membership goes back to "left"."""
+    application = (
+        Application.objects.for_community(community)
+        .select_for_update()
+        .filter(applicant=actor, status=Application.Status.PENDING)
+        .select_related("membership")
+        .first()
+    )
+    if application is None:
+        raise errors.NoPendingApplication()
+    application.status = Application.Status.WITHDRAWN
+    application.save(update_fields=["status", "updated_at"])
+    membership = application.membership
+    membership.status = MembershipStatus.LEFT
+    membership.left_at = timezone.now()
+    membership.save(update_fields=["status", "left_at", "updated_at"])
+    record(community=community, actor=actor, verb="application.withdrawn", target=application)
+    return application
+
+
+# --- Deciding ---------------------------------------------------------------------------------------------
+
+
+def _apply_decision(*, actor, application: Application, decision: str, note: str, message: str) -> None:
+    community = application.community
+    status = DECISIONS[decision]
+    now = timezone.now()
+    application.status = status
+    application.decided_by = actor if actor.is_authenticated else None
+    application.decided_at = now
+    application.decision_note = note
+    application.message_to_applicant = message
+    application.save()
+    membership = application.membership
+    if status == Application.Status.APPROVED:
+        membership.status = MembershipStatus.ACTIVE
+        membership.joined_at = now
+    else:
+        membership.status = MembershipStatus.REJECTED
+    membership.save(update_fields=["status", "joined_at", "updated_at"])
+    audit_record(
+        community=community,
+        actor=actor,
+        action=f"application.{status}",
+        subject=membership,
+        reason=note,
+        application_id=application.pk,
+    )
+    record(community=community, actor=actor, verb=f"application.{status}", target=application)
+    if status == Application.Status.APPROVED:
+        title = _("Welcome to %(name)s: your application is approved") % {"name": community.name}
+        url = reverse("communities:home", kwargs={"slug": community.slug})
+    else:
+        title = _("Your application to %(name)s was not accepted") % {"name": community.name}
+        url = reverse("members:apply", kwargs={"slug": community.slug})
+    notify(
+        community=community,
+        recipient=application.applicant,
+        kind=f"application.{status}",
+        title=str(title),
+        body=message,
+        url=url,
+    )
+
+
+def _check_decision(decision: str) -> None:
+    if decision not in DECISIONS:
+        raise errors.InvalidDecision(fields={"decision": [str(errors.InvalidDecision.message)]})
+
+
+@transaction.atomic
+def application_decide(
+    *, actor, community: Community, application: Application, decision: str, note: str = "", message: str = ""
+) -> Application:
+    """Approve or reject one pending application.
+
+    The row is locked, so of two operators deciding at once the second gets application_already_decided.
+    """
+    ensure_can(actor, "vet_applications", community)
+    _check_decision(decision)
+    locked = (
+        Application.objects.for_community(community)
+        .select_for_update()
+        .select_related("membership", "applicant", "community")
+        .filter(pk=application.pk)
+        .first()
+    )
+    if locked is None:
+        raise errors.ApplicationNotFound()
+    if locked.status != Application.Status.PENDING:
+        raise errors.ApplicationAlreadyDecided()
+    _apply_decision(actor=actor, application=locked, decision=decision, note=note, message=message)
+    return locked
+
+
+@transaction.atomic
+def applications_decide_bulk(
+    *, actor, community: Community, ids: list[int], decision: str, note: str = "", message: str = ""
+) -> list[Application]:
+    """Decide many applications at once, all or nothing.
+
+    Every id must name a pending application of this community; otherwise nothing is decided and the
+    error lists the offending ids (application_not_found, application_already_decided).
+    """
+    ensure_can(actor, "vet_applications", community)
+    _check_decision(decision)
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        raise errors.ApplicationNotFound(
+            _("Select at least one application."),
+            fields={"ids": [str(_("Select at least one application."))]},
+        )
+    applications = {
+        a.pk: a
+        for a in Application.objects.for_community(community)
+        .select_for_update()
+        .select_related("membership", "applicant", "community")
+        .filter(pk__in=wanted)
+    }
+    missing = [pk for pk in wanted if pk not in applications]
+    if missing:
+        raise errors.ApplicationNotFound(fields={"ids": [_ids_message(missing)]})
+    decided = [pk for pk in wanted if applications[pk].status != Application.Status.PENDING]
+    if decided:
+        raise errors.ApplicationAlreadyDecided(
+            _("Already decided: %(ids)s. Nothing was changed.") % {"ids": ", ".join(map(str, decided))},
+            fields={"ids": [_ids_message(decided)]},
+        )
+    for pk in wanted:
+        _apply_decision(
+            actor=actor, application=applications[pk], decision=decision, note=note, message=message
+        )
+    return [applications[pk] for pk in wanted]
+
+
+def _ids_message(ids: list[int]) -> str:
+    return str(_("Applications %(ids)s.") % {"ids": ", ".join(map(str, ids))})

@@ -1,0 +1,177 @@
+"""HTML pages of vetting: applying, the applicant's status, the review queue and the screening questions."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, View
+
+from communities.errors import DomainError
+from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.selectors import rule_list, rules_version_current
+from members.forms.applications import ApplicationFilterForm, ApplyForm, DecideForm, QuestionForm
+from members.selectors.applications import application_list, application_list_for_user, question_list
+from members.services import applications as services
+
+
+class ApplyView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    """The screening questions and the current rules; communities that take applications only."""
+
+    template_name = "members/applications/apply.html"
+    form_class = ApplyForm
+
+    @cached_property
+    def rules_version(self):
+        return rules_version_current(community=self.community)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "questions": question_list(community=self.community),
+            "rules_version": self.rules_version,
+        }
+
+    def get_context_data(self, **kwargs):
+        latest = application_list_for_user(community=self.community, user=self.request.user).first()
+        return super().get_context_data(
+            rules=rule_list(community=self.community),
+            rules_version=self.rules_version,
+            latest_application=latest,
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.application_submit(
+            actor=self.request.user,
+            community=self.community,
+            answers=form.answers(),
+            accepted_rules_version=form.accepted_version(),
+        )
+        messages.success(self.request, _("Your application is sent. The operators will let you know."))
+        return redirect("members:application-mine", slug=self.community.slug)
+
+
+class MyApplicationView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    """The caller's applications with their status; POST withdraws the pending one."""
+
+    template_name = "members/applications/mine.html"
+    form_class = forms.Form
+
+    def get_context_data(self, **kwargs):
+        applications = list(application_list_for_user(community=self.community, user=self.request.user))
+        pending = next((a for a in applications if a.status == "pending"), None)
+        return super().get_context_data(applications=applications, pending=pending, **kwargs)
+
+    def perform(self, form):
+        services.application_withdraw(actor=self.request.user, community=self.community)
+        messages.success(self.request, _("Your application is withdrawn."))
+        return redirect("communities:home", slug=self.community.slug)
+
+
+class ApplicationQueueView(CommunityMixin, ServiceFormMixin, FormView):
+    """The review queue with its filters (GET) and the bulk decision on the ticked rows (POST)."""
+
+    capability = "vet_applications"
+    template_name = "members/applications/queue.html"
+    form_class = DecideForm
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        filter_form = ApplicationFilterForm(self.request.GET or None)
+        queryset = application_list(community=self.community, **filter_form.filters())
+        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=filter_form,
+            page_obj=page,
+            applications=page.object_list,
+            query=query.urlencode(),
+            selected={str(pk) for pk in self.request.POST.getlist("ids")},
+            **kwargs,
+        )
+
+    def perform(self, form):
+        decided = services.applications_decide_bulk(
+            actor=self.request.user, community=self.community, **form.cleaned_data
+        )
+        if form.cleaned_data["decision"] == "approve":
+            text = _("%(count)s application(s) approved.")
+        else:
+            text = _("%(count)s application(s) rejected.")
+        messages.success(self.request, text % {"count": len(decided)})
+        return redirect(self.request.get_full_path())
+
+
+class QuestionsView(CommunityMixin, ServiceFormMixin, FormView):
+    """The screening questions (retired ones too) and the form to add one."""
+
+    capability = "vet_applications"
+    template_name = "members/applications/questions.html"
+    form_class = QuestionForm
+
+    def get_context_data(self, **kwargs):
+        questions = question_list(community=self.community, include_retired=True)
+        return super().get_context_data(questions=questions, **kwargs)
+
+    def perform(self, form):
+        services.question_create(actor=self.request.user, community=self.community, **form.cleaned_data)
+        messages.success(self.request, _("The question is added."))
+        return redirect("members:application-questions", slug=self.community.slug)
+
+
+class QuestionMixin(CommunityMixin):
+    capability = "vet_applications"
+
+    def get_question(self):
+        questions = question_list(community=self.community, include_retired=True)
+        return get_object_or_404(questions, pk=self.kwargs["question_id"])
+
+    def back(self):
+        return redirect("members:application-questions", slug=self.community.slug)
+
+
+class QuestionEditView(QuestionMixin, ServiceFormMixin, FormView):
+    template_name = "members/applications/question_edit.html"
+    form_class = QuestionForm
+
+    def get_initial(self):
+        return QuestionForm.initial_for(self.get_question())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.get_question(), **kwargs)
+
+    def perform(self, form):
+        services.question_update(actor=self.request.user, question=self.get_question(), **form.cleaned_data)
+        messages.success(self.request, _("The question is saved."))
+        return self.back()
+
+
+class QuestionActionView(QuestionMixin, View):
+    """POST buttons on the question list: move up or down, retire, restore, delete."""
+
+    http_method_names = ["post"]
+    done = {
+        "retire": _("The question is retired; its answers stay readable."),
+        "restore": _("The question is asked again."),
+        "delete": _("The question is deleted."),
+    }
+
+    def post(self, request, *args, **kwargs):
+        action = kwargs["action"]
+        if action not in ("up", "down", *self.done):
+            raise Http404
+        question = self.get_question()
+        try:
+            if action in ("up", "down"):
+                services.question_move(actor=request.user, question=question, direction=action)
+            else:
+                getattr(services, f"question_{action}")(actor=request.user, question=question)
+                messages.success(request, self.done[action])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        return self.back()
