@@ -12,7 +12,7 @@ PO = settings.BASE_DIR / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 # Words that read the same in both languages: the brand and a language named in its own script.
 SAME_IN_BOTH = {"Guildhall", "English"}
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\w*\}")
 # Inline markup that templates put in messages; "<address>" in a help text is escaped text, not a tag.
 TAG = re.compile(r"</?(?:a|abbr|b|br|code|em|i|kbd|small|span|strong)\b[^>]*>")
 
