@@ -40,7 +40,7 @@ class QuestionsReorderInputSerializer(StrictInputMixin, serializers.Serializer):
         "additionalProperties": {
             "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
         },
-        "description": "{question id: answer}; a list of choices for multiple choice questions",
+        "description": _("{question id: answer}; a list of choices for multiple choice questions"),
     }
 )
 class AnswersField(serializers.DictField):
@@ -49,7 +49,9 @@ class AnswersField(serializers.DictField):
 
 class ApplyInputSerializer(StrictInputMixin, serializers.Serializer):
     answers = AnswersField(required=False, default=dict, help_text=_("{question id: answer}"))
-    accepted_rules_version = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    accepted_rules_version = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, default=None
+    )
 
 
 class AnswerSerializer(serializers.Serializer):
