@@ -85,3 +85,12 @@ def activity_trend(*, community, user, weeks: int = 12) -> list[tuple[date, int]
         (first_week + timedelta(weeks=i), by_week.get(first_week + timedelta(weeks=i), 0))
         for i in range(weeks)
     ]
+
+
+def latest_events(*, community, verb: str, limit: int = 20):
+    """The newest `limit` events of one verb in the community, with their actors (one query)."""
+    return list(
+        ActivityEvent.objects.filter(community=community, verb=verb, actor__isnull=False)
+        .select_related("actor")
+        .order_by("-occurred_at", "-id")[:limit]
+    )

@@ -8,9 +8,21 @@ from communities.tasks import send_notification_email
 
 
 def preference_for(*, community: Community, user, kind: str) -> NotificationPreference:
-    """The member's stored preference for `kind`, or the default (inbox and email) unsaved."""
-    stored = NotificationPreference.objects.filter(community=community, user=user, kind=kind).first()
-    return stored or NotificationPreference(community=community, user=user, kind=kind)
+    """The member's stored preference for `kind` or, failing that, for its group (the part before the
+    first dot: "application" for "application.approved"); else the default (inbox and email) unsaved.
+    """
+    group = kind.split(".", 1)[0]
+    stored = {
+        row.kind: row
+        for row in NotificationPreference.objects.filter(
+            community=community, user=user, kind__in={kind, group}
+        )
+    }
+    return (
+        stored.get(kind)
+        or stored.get(group)
+        or NotificationPreference(community=community, user=user, kind=kind)
+    )
 
 
 def notify(

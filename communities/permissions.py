@@ -36,6 +36,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "remove_members": OPERATORS,
     "moderate": STAFF,
     "view_audit_log": OPERATORS,
+    # Operators' private notes and tags on members, the tag filter and the directory's CSV export.
+    "manage_member_notes": OPERATORS,
     # Content, events, learning, analytics, partnerships.
     "host_expert_session": frozenset({Role.EXPERT, Role.ADMIN, Role.OWNER}),
     "manage_content": STAFF,

@@ -1,10 +1,26 @@
 from django.urls import path
 
-from communities import views
+from communities import views, views_notifications
 
 app_name = "communities"
 
 urlpatterns = [
+    path("me/notifications/", views_notifications.InboxView.as_view(), name="notifications"),
+    path(
+        "me/notifications/<int:notification_id>/read/",
+        views_notifications.NotificationReadView.as_view(),
+        name="notification-read",
+    ),
+    path(
+        "me/notifications/read-all/",
+        views_notifications.NotificationReadAllView.as_view(),
+        name="notifications-read-all",
+    ),
+    path(
+        "c/<slug:slug>/notifications/settings/",
+        views_notifications.NotificationSettingsView.as_view(),
+        name="notification-settings",
+    ),
     path("", views.DirectoryView.as_view(), name="directory"),
     path("communities/mine/", views.MyCommunitiesView.as_view(), name="mine"),
     path("communities/new/", views.CommunityCreateView.as_view(), name="create"),

@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
+                "communities.inbox.unread_notifications",
             ],
             "builtins": ["communities.templatetags.guildhall"],
         },
@@ -219,6 +220,10 @@ SPECTACULAR_SETTINGS = {
         "CommunityStatusEnum": "communities.models.Community.Status",
         "ApplicationStatusEnum": "members.models.applications.Application.Status",
         "ApplicationQuestionKindEnum": "members.models.applications.ApplicationQuestion.Kind",
+        "ProfileVisibilityEnum": "members.models.profiles.ProfileVisibility",
+        "NotificationGroupEnum": "communities.inbox.GROUP_KEYS",
+        "CommunityVisibilityEnum": "communities.models.Community.Visibility",
+        "TouchpointKindEnum": "members.models.relationships.Touchpoint.Kind",
     },
 }
 

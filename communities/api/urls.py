@@ -6,7 +6,7 @@ after their model (`rule_id`) so that tests/security/test_route_matrix.py knows 
 
 from django.urls import path
 
-from communities.api import views
+from communities.api import notifications, views
 
 community_list = views.CommunityListViewSet.as_view({"get": "list", "post": "create"})
 community_detail = views.CommunityDetailViewSet.as_view(
@@ -16,6 +16,26 @@ rule_list = views.RuleViewSet.as_view({"get": "list", "post": "create"})
 rule_detail = views.RuleViewSet.as_view({"get": "retrieve", "patch": "partial_update", "delete": "destroy"})
 
 urlpatterns = [
+    path(
+        "notifications/",
+        notifications.NotificationViewSet.as_view({"get": "list"}),
+        name="notification-list",
+    ),
+    path(
+        "notifications/<int:notification_id>/read/",
+        notifications.NotificationViewSet.as_view({"post": "read"}),
+        name="notification-read",
+    ),
+    path(
+        "notifications/read-all/",
+        notifications.NotificationViewSet.as_view({"post": "read_all"}),
+        name="notification-read-all",
+    ),
+    path(
+        "communities/<slug:community_slug>/notifications/preferences/",
+        notifications.PreferenceViewSet.as_view({"get": "list", "post": "create"}),
+        name="notification-preferences",
+    ),
     path("communities/", community_list, name="community-list"),
     path("communities/<slug:community_slug>/", community_detail, name="community-detail"),
     path(

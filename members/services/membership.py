@@ -9,6 +9,7 @@ from communities.models import Community, RulesVersion
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Membership, RuleAcceptance
+from members.services.onboarding import welcome_member
 
 
 def _current_rules(community: Community) -> RulesVersion | None:
@@ -52,6 +53,7 @@ def membership_join(*, actor, community: Community, accepted_rules_version: int 
     if version is not None:
         rules_accept(membership=membership, version=version)
     record(community=community, actor=actor, verb="community.joined", target=membership)
+    welcome_member(membership=membership)
     return membership
 
 

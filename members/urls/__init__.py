@@ -1,7 +1,12 @@
 """HTML routes of the people side (namespace "members"), one module per sub-domain."""
 
-from members.urls import applications, membership
+from members.urls import applications, membership, onboarding, profiles
 
 app_name = "members"
 
-urlpatterns = [*membership.urlpatterns, *applications.urlpatterns]
+urlpatterns = [
+    *profiles.urlpatterns,
+    *onboarding.urlpatterns,
+    *membership.urlpatterns,
+    *applications.urlpatterns,
+]

@@ -1,5 +1,10 @@
 """API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module per sub-domain."""
 
-from members.api.urls import applications, membership
+from members.api.urls import applications, membership, onboarding, profiles
 
-urlpatterns = [*membership.urlpatterns, *applications.urlpatterns]
+urlpatterns = [
+    *profiles.urlpatterns,
+    *onboarding.urlpatterns,
+    *membership.urlpatterns,
+    *applications.urlpatterns,
+]

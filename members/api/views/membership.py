@@ -8,9 +8,11 @@ from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, HasCapability
 from members import errors, selectors, services
-from members.api.filters import MemberFilter
+from members.api.serializers.profiles import MemberDirectorySerializer
+from members.api.views.profiles import DirectoryFilter
 from members.api.serializers import membership as s
 from members.models import Membership
+from members.selectors.profiles import directory_base
 
 ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 
@@ -59,14 +61,15 @@ class MembershipViewSet(CommunityViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema_view(list=extend_schema(summary=_("Active members (members only)")))
+@extend_schema_view(
+    list=extend_schema(summary=_("The member directory: active members with the profiles the caller may see"))
+)
 class MemberViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = Membership.objects.none()
-    serializer_class = s.MemberOutputSerializer
+    serializer_class = MemberDirectorySerializer
     capability = {"list": "view_members"}
-    filterset_class = MemberFilter
-    search_fields = ["user__username", "user__display_name"]
-    ordering_fields = ["joined_at", "user__username"]
+    filterset_class = DirectoryFilter
+    ordering_fields = ["joined_at", "sort_name", "last_active"]
 
     def get_queryset(self):
-        return selectors.member_list(community=self.request.community)
+        return directory_base(community=self.request.community, viewer=self.request.membership)

@@ -1,0 +1,152 @@
+"""Onboarding in the API: my checklist, introductions, the checklist's steps and operators' progress."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.response import Response
+
+from communities.api.base import CommunityViewSet
+from members.api.serializers import onboarding as s
+from members.models import OnboardingStep
+from members.selectors import onboarding as selectors
+from members.services import onboarding as services
+
+ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("My onboarding checklist, each step with whether it is done")),
+)
+class ChecklistViewSet(CommunityViewSet):
+    queryset = OnboardingStep.objects.none()
+    serializer_class = s.ChecklistItemSerializer
+    capability = {"list": "participate"}
+    pagination_class = None
+    filter_backends = []
+
+    def list(self, request, community_slug):
+        checklist = selectors.checklist_for(community=request.community, user=request.user)
+        data = [{"step": step, "done": done} for step, done in checklist]
+        return Response(s.ChecklistItemSerializer(data, many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("The latest introductions"), responses={200: s.IntroductionSerializer(many=True)}
+    ),
+    create=extend_schema(
+        summary=_("Introduce myself"),
+        request=s.IntroductionInputSerializer,
+        responses={201: None, 400: ERROR},
+    ),
+)
+class IntroductionViewSet(CommunityViewSet):
+    queryset = OnboardingStep.objects.none()
+    serializer_class = s.IntroductionSerializer
+    capability = {"list": "view", "create": "participate"}
+    pagination_class = None
+    filter_backends = []
+
+    def list(self, request, community_slug):
+        return Response(
+            s.IntroductionSerializer(selectors.introduction_list(community=request.community), many=True).data
+        )
+
+    def create(self, request, community_slug):
+        serializer = s.IntroductionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.introduction_post(
+            actor=request.user, community=request.community, **serializer.validated_data
+        )
+        return Response(status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("The checklist's steps, in order")),
+    create=extend_schema(
+        summary=_("Add a step"),
+        request=s.OnboardingStepInputSerializer,
+        responses={201: s.OnboardingStepSerializer, 400: ERROR, 409: ERROR},
+    ),
+    partial_update=extend_schema(
+        summary=_("Change a step"),
+        request=s.OnboardingStepInputSerializer,
+        responses={200: s.OnboardingStepSerializer, 400: ERROR, 409: ERROR},
+    ),
+    destroy=extend_schema(summary=_("Delete a step"), responses={204: None}),
+)
+class OnboardingStepViewSet(CommunityViewSet):
+    queryset = OnboardingStep.objects.none()
+    serializer_class = s.OnboardingStepSerializer
+    capability = {
+        "list": "view",
+        "create": "manage_community",
+        "partial_update": "manage_community",
+        "destroy": "manage_community",
+    }
+    pagination_class = None
+    filter_backends = []
+
+    def _step(self, onboarding_step_id):
+        return get_object_or_404(
+            OnboardingStep.objects.for_community(self.request.community), pk=onboarding_step_id
+        )
+
+    def list(self, request, community_slug):
+        return Response(
+            self.get_serializer(selectors.onboarding_steps(community=request.community), many=True).data
+        )
+
+    def create(self, request, community_slug):
+        serializer = s.OnboardingStepInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        step = services.onboarding_step_create(
+            actor=request.user, community=request.community, **serializer.validated_data
+        )
+        return Response(self.get_serializer(step).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, community_slug, onboarding_step_id):
+        step = self._step(onboarding_step_id)
+        serializer = s.OnboardingStepInputSerializer(step, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        step = services.onboarding_step_update(
+            actor=request.user, community=request.community, step=step, **serializer.validated_data
+        )
+        return Response(self.get_serializer(step).data)
+
+    def destroy(self, request, community_slug, onboarding_step_id):
+        services.onboarding_step_delete(
+            actor=request.user, community=request.community, step=self._step(onboarding_step_id)
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("Who joined recently and the first step each has not done, with counts per step"),
+        parameters=[
+            OpenApiParameter("days", int, description=_("Joined in the last N days (1-365, default 30)"))
+        ],
+        responses={200: s.ProgressSerializer},
+    )
+)
+class OnboardingProgressViewSet(CommunityViewSet):
+    queryset = OnboardingStep.objects.none()
+    serializer_class = s.ProgressSerializer
+    capability = {"retrieve": "manage_community"}
+    filter_backends = []
+
+    def retrieve(self, request, community_slug):
+        try:
+            days = min(max(int(request.query_params.get("days", selectors.NEWCOMER_DAYS)), 1), 365)
+        except ValueError:
+            days = selectors.NEWCOMER_DAYS
+        rows, counts, finished = selectors.onboarding_progress(community=request.community, days=days)
+        data = {
+            "days": days,
+            "finished": finished,
+            "steps": [{"step": step, "stopped_here": count} for step, count in counts],
+            "members": rows,
+        }
+        return Response(s.ProgressSerializer(data).data)

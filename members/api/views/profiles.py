@@ -1,0 +1,185 @@
+"""Profiles in the API: my profile, a member's profile, operators' notes and tags, the directory filters."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status
+from rest_framework.response import Response
+
+from communities.api.base import CommunityViewSet
+from communities.roles import Role
+from members.api.serializers import profiles as s
+from members.models import MemberNote, Membership, MemberTag
+from members.selectors import profiles as selectors
+from members.services import profiles as services
+
+ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    """The directory's filters (same as the HTML page); profile filters respect profile visibility."""
+
+    search = django_filters.CharFilter(label=_("Name, username, bio or skill"))
+    skill_level = django_filters.CharFilter()
+    skill = django_filters.CharFilter()
+    role = django_filters.ChoiceFilter(choices=Role.choices)
+    tag = django_filters.CharFilter(label=_("Operators' tag (operators only)"))
+    joined_from = django_filters.DateFilter()
+    joined_to = django_filters.DateFilter()
+    active_within = django_filters.ChoiceFilter(
+        choices=[(str(days), str(days)) for days in selectors.ACTIVE_WITHIN_DAYS],
+        label=_("Active in the last N days"),
+    )
+
+    class Meta:
+        model = Membership
+        fields = []
+
+    def filter_queryset(self, queryset):
+        data = {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "")}
+        if "search" in data:
+            data["q"] = data.pop("search")
+        if "active_within" in data:
+            data["active_within"] = int(data["active_within"])
+        return selectors.directory_filter(
+            queryset,
+            community=self.request.community,
+            viewer=self.request.membership,
+            query=selectors.DirectoryQuery(**data),
+        )
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("My profile in this community"), responses={200: s.MemberDirectorySerializer}
+    ),
+    update=extend_schema(
+        summary=_("Replace my profile (skills and links as lists)"),
+        request=s.ProfileInputSerializer,
+        responses={200: s.MemberDirectorySerializer, 400: ERROR},
+    ),
+)
+class MyProfileViewSet(CommunityViewSet):
+    queryset = Membership.objects.none()  # names the model for the schema; rows come from the selectors
+    serializer_class = s.MemberDirectorySerializer
+    capability = {"retrieve": "participate", "update": "participate"}
+
+    def _me(self):
+        return selectors.directory_base(community=self.request.community, viewer=self.request.membership).get(
+            pk=self.request.membership.pk
+        )
+
+    def retrieve(self, request, community_slug):
+        return Response(self.get_serializer(self._me()).data)
+
+    def update(self, request, community_slug):
+        serializer = s.ProfileInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.profile_update(actor=request.user, community=request.community, **serializer.validated_data)
+        return Response(self.get_serializer(self._me()).data)
+
+
+class MemberScopedViewSet(CommunityViewSet):
+    """Views about one active member of the community, named by `membership_id` in the URL."""
+
+    @cached_property
+    def member(self) -> Membership:
+        return get_object_or_404(
+            selectors.directory_base(community=self.request.community, viewer=self.request.membership),
+            pk=self.kwargs["membership_id"],
+        )
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("A member's profile (null when they keep it from the caller)"),
+        responses={200: s.MemberDirectorySerializer},
+    )
+)
+class MemberProfileViewSet(MemberScopedViewSet):
+    queryset = Membership.objects.none()
+    serializer_class = s.MemberDirectorySerializer
+    capability = {"retrieve": "view_members"}
+
+    def retrieve(self, request, community_slug, membership_id):
+        return Response(self.get_serializer(self.member).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Operators' private notes on a member")),
+    create=extend_schema(
+        summary=_("Add a private note on a member"),
+        request=s.NoteInputSerializer,
+        responses={201: s.NoteSerializer, 400: ERROR},
+    ),
+    destroy=extend_schema(summary=_("Delete a private note"), responses={204: None}),
+)
+class MemberNoteViewSet(mixins.ListModelMixin, MemberScopedViewSet):
+    queryset = MemberNote.objects.none()
+    serializer_class = s.NoteSerializer
+    capability = {
+        "list": "manage_member_notes",
+        "create": "manage_member_notes",
+        "destroy": "manage_member_notes",
+    }
+    filter_backends = []
+
+    def get_queryset(self):
+        return selectors.member_notes(community=self.request.community, membership=self.member)
+
+    def create(self, request, community_slug, membership_id):
+        serializer = s.NoteInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        note = services.member_note_add(
+            actor=request.user,
+            community=request.community,
+            membership=self.member,
+            **serializer.validated_data,
+        )
+        return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request, community_slug, membership_id, note_id):
+        note = get_object_or_404(self.get_queryset(), pk=note_id)
+        services.member_note_delete(actor=request.user, community=request.community, note=note)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Operators' tags on a member")),
+    create=extend_schema(
+        summary=_("Tag a member (core member, opinion leader or a free tag)"),
+        request=s.TagInputSerializer,
+        responses={201: s.TagSerializer, 400: ERROR},
+    ),
+    destroy=extend_schema(summary=_("Remove a tag"), responses={204: None}),
+)
+class MemberTagViewSet(mixins.ListModelMixin, MemberScopedViewSet):
+    queryset = MemberTag.objects.none()
+    serializer_class = s.TagSerializer
+    capability = {
+        "list": "manage_member_notes",
+        "create": "manage_member_notes",
+        "destroy": "manage_member_notes",
+    }
+    filter_backends = []
+
+    def get_queryset(self):
+        return selectors.member_tags(community=self.request.community, membership=self.member)
+
+    def create(self, request, community_slug, membership_id):
+        serializer = s.TagInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        tag = services.member_tag_add(
+            actor=request.user,
+            community=request.community,
+            membership=self.member,
+            **serializer.validated_data,
+        )
+        return Response(s.TagSerializer(tag).data, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request, community_slug, membership_id, tag_id):
+        tag = get_object_or_404(self.get_queryset(), pk=tag_id)
+        services.member_tag_remove(actor=request.user, community=request.community, tag=tag)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,109 @@
+"""Reads for the welcome page and the onboarding checklist: steps, ticks and who is stuck where."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from analytics.services import latest_events, verbs_done
+from communities.models import Community
+from communities.roles import MembershipStatus
+from members.models import Membership, OnboardingStep
+
+NEWCOMER_DAYS = 30
+
+
+def _default_steps() -> list[tuple[str, str, str]]:
+    return [
+        (
+            _("Fill in your profile"),
+            _("Tell the community who you are and what you want to learn."),
+            "profile.updated",
+        ),
+        (_("Read the rules"), _("Open the rules page and read how we work together."), "rules.viewed"),
+        (_("Introduce yourself"), _("Say hello on the welcome page."), "introduction.posted"),
+        (_("Join a first event"), _("Register for one of the community's events."), "event.registered"),
+    ]
+
+
+def onboarding_steps(*, community: Community) -> list[OnboardingStep]:
+    """The community's checklist in order; the default steps are created when it has none."""
+    steps = list(OnboardingStep.objects.for_community(community))
+    if steps:
+        return steps
+    try:
+        with transaction.atomic():
+            OnboardingStep.objects.bulk_create(
+                [
+                    OnboardingStep(
+                        community=community, title=title, description=description, verb=verb, position=i
+                    )
+                    for i, (title, description, verb) in enumerate(_default_steps())
+                ]
+            )
+    except IntegrityError:  # a concurrent request created them first
+        pass
+    return list(OnboardingStep.objects.for_community(community))
+
+
+def checklist_for(*, community: Community, user) -> list[tuple[OnboardingStep, bool]]:
+    """Each step with whether the member's activity log already ticks it."""
+    steps = onboarding_steps(community=community)
+    done = verbs_done(community=community, user_ids=[user.pk], verbs=[step.verb for step in steps])
+    return [(step, (user.pk, step.verb) in done) for step in steps]
+
+
+@dataclass
+class StuckMember:
+    membership: Membership
+    missing: OnboardingStep | None
+    done_count: int
+
+
+def onboarding_progress(*, community: Community, days: int = NEWCOMER_DAYS):
+    """Members who joined in the last `days` days with their first missing step, and counts per step.
+
+    Three queries whatever the number of members: steps, memberships, and one aggregate over the log.
+    Returns (rows, [(step, members stopped at it)], number of members who finished the checklist).
+    """
+    steps = onboarding_steps(community=community)
+    members = list(
+        Membership.objects.for_community(community)
+        .filter(status=MembershipStatus.ACTIVE, joined_at__gte=timezone.now() - timedelta(days=days))
+        .select_related("user")
+        .order_by("-joined_at", "-id")
+    )
+    done = verbs_done(
+        community=community, user_ids=[m.user_id for m in members], verbs=[step.verb for step in steps]
+    )
+    rows = []
+    counts = {step.pk: 0 for step in steps}
+    finished = 0
+    for membership in members:
+        missing = next((step for step in steps if (membership.user_id, step.verb) not in done), None)
+        done_count = sum((membership.user_id, step.verb) in done for step in steps)
+        rows.append(StuckMember(membership, missing, done_count))
+        if missing is None:
+            finished += 1
+        else:
+            counts[missing.pk] += 1
+    return rows, [(step, counts[step.pk]) for step in steps], finished
+
+
+def is_newcomer(membership: Membership | None) -> bool:
+    return (
+        membership is not None
+        and membership.is_active
+        and membership.joined_at is not None
+        and membership.joined_at >= timezone.now() - timedelta(days=NEWCOMER_DAYS)
+    )
+
+
+def introduction_list(*, community: Community, limit: int = 20) -> list[dict]:
+    """The latest introductions posted on the welcome page, newest first."""
+    return [
+        {"author": event.actor, "text": event.data.get("text", ""), "posted_at": event.occurred_at}
+        for event in latest_events(community=community, verb="introduction.posted", limit=limit)
+    ]

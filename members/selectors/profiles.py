@@ -1,0 +1,195 @@
+"""Reads for profiles and the member directory, with profile visibility applied for the viewer."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import timezone
+
+from analytics.services import last_activity_subquery
+from communities.models import Community
+from communities.permissions import has_capability
+from communities.roles import MembershipStatus
+from members.models import MemberNote, MemberProfile, Membership, MemberSkill, MemberTag, ProfileVisibility
+
+SORTS = {
+    "name": ("sort_name", "id"),
+    "newest": ("-joined_at", "-id"),
+    "last_active": ("-last_active", "sort_name", "id"),
+}
+ACTIVE_WITHIN_DAYS = (7, 30, 90)
+
+
+def is_operator(membership) -> bool:
+    return has_capability(membership, "manage_member_notes")
+
+
+def visible_levels(viewer: Membership | None) -> list[str]:
+    """The profile visibilities `viewer` may read: operators all, active members public and members."""
+    if is_operator(viewer):
+        return list(ProfileVisibility.values)
+    if has_capability(viewer, "view_members"):
+        return [ProfileVisibility.PUBLIC, ProfileVisibility.MEMBERS]
+    return [ProfileVisibility.PUBLIC]
+
+
+def profile_visible(profile: MemberProfile | None, *, viewer: Membership | None, owner: Membership) -> bool:
+    """True when `viewer` may read `owner`'s profile (a missing profile has the default visibility)."""
+    if viewer is not None and viewer.pk == owner.pk:
+        return True
+    visibility = profile.visibility if profile is not None else ProfileVisibility.MEMBERS
+    return visibility in visible_levels(viewer)
+
+
+@dataclass
+class DirectoryQuery:
+    """The directory's filters, shared by the HTML form, the CSV export and the API filter set."""
+
+    q: str = ""
+    skill_level: str = ""
+    skill: str = ""
+    role: str = ""
+    tag: str = ""
+    joined_from: date | None = None
+    joined_to: date | None = None
+    active_within: int | None = None
+    sort: str = "name"
+
+
+def _readable(viewer: Membership | None) -> Q:
+    """Profiles the viewer may read: by visibility, and always their own."""
+    own = Q(membership_id=viewer.pk) if viewer is not None else Q(pk__in=[])
+    return Q(visibility__in=visible_levels(viewer)) | own
+
+
+def member_directory(
+    *, community: Community, viewer: Membership | None, query: DirectoryQuery | None = None
+) -> QuerySet[Membership]:
+    """Active members with their visible profile, skills (and tags for operators) prefetched, filtered
+    and sorted by `query`. The cost is constant in the page size: one query for the page, one per prefetch.
+    """
+    query = query or DirectoryQuery()
+    qs = directory_filter(
+        directory_base(community=community, viewer=viewer), community=community, viewer=viewer, query=query
+    )
+    return qs.order_by(*SORTS.get(query.sort, SORTS["name"]))
+
+
+def directory_base(*, community: Community, viewer: Membership | None) -> QuerySet[Membership]:
+    visible = MemberProfile.objects.filter(_readable(viewer), community=community, membership=OuterRef("pk"))
+    qs = (
+        Membership.objects.for_community(community)
+        .filter(status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .annotate(
+            profile_name=Subquery(visible.values("display_name")[:1]),
+            last_active=last_activity_subquery(community=community),
+        )
+        .annotate(
+            sort_name=Lower(
+                Coalesce(
+                    NullIf("profile_name", Value("")),
+                    NullIf("user__display_name", Value("")),
+                    "user__username",
+                )
+            )
+        )
+    )
+    profiles = MemberProfile.objects.filter(community=community)
+    skills = MemberSkill.objects.filter(community=community).order_by("name")
+    prefetches = [Prefetch("profiles", queryset=profiles), Prefetch("skills", queryset=skills)]
+    if is_operator(viewer):
+        prefetches.append(Prefetch("tags", queryset=MemberTag.objects.filter(community=community)))
+    return qs.prefetch_related(*prefetches).order_by(*SORTS["name"])
+
+
+def directory_filter(
+    qs: QuerySet[Membership], *, community: Community, viewer: Membership | None, query: DirectoryQuery
+) -> QuerySet[Membership]:
+    """Apply the directory filters. Filters on profile fields only match profiles the viewer may read,
+    so a hidden profile cannot be found by its content; the tag filter is for operators only.
+    """
+    readable = _readable(viewer)
+    visible = MemberProfile.objects.filter(readable, community=community, membership=OuterRef("pk"))
+
+    def visible_profile(**lookups) -> Q:
+        return Q(Exists(visible.filter(**lookups)))
+
+    def visible_skill(**lookups) -> Q:
+        skills_of = MemberSkill.objects.filter(community=community, membership=OuterRef("pk"), **lookups)
+        hidden = MemberProfile.objects.filter(community=community, membership=OuterRef("pk")).exclude(
+            readable
+        )
+        return Q(Exists(skills_of)) & ~Q(Exists(hidden))
+
+    if query.q:
+        term = query.q.strip()
+        qs = qs.filter(
+            Q(user__username__icontains=term)
+            | Q(user__display_name__icontains=term)
+            | visible_profile(display_name__icontains=term)
+            | visible_profile(bio__icontains=term)
+            | visible_skill(name__icontains=term)
+        )
+    if query.skill_level:
+        qs = qs.filter(visible_profile(skill_level=query.skill_level))
+    if query.skill:
+        qs = qs.filter(visible_skill(name=" ".join(query.skill.split()).lower()))
+    if query.role:
+        qs = qs.filter(role=query.role)
+    if query.tag and is_operator(viewer):
+        tagged = MemberTag.objects.filter(
+            community=community, membership=OuterRef("pk"), name=query.tag.lower()
+        )
+        qs = qs.filter(Exists(tagged))
+    if query.joined_from:
+        qs = qs.filter(joined_at__date__gte=query.joined_from)
+    if query.joined_to:
+        qs = qs.filter(joined_at__date__lte=query.joined_to)
+    if query.active_within:
+        qs = qs.filter(last_active__gte=timezone.now() - timedelta(days=query.active_within))
+    return qs
+
+
+def directory_row(membership: Membership, *, viewer: Membership | None) -> dict:
+    """What the viewer may see of one directory row (uses only prefetched relations)."""
+    profile = next(iter(membership.profiles.all()), None)
+    shown = profile_visible(profile, viewer=viewer, owner=membership)
+    row = {
+        "membership": membership,
+        "name": (profile.display_name if shown and profile and profile.display_name else "")
+        or membership.user.name,
+        "profile": profile if shown else None,
+        "skills": [skill.name for skill in membership.skills.all()] if shown else [],
+        "last_active": membership.last_active,
+    }
+    if is_operator(viewer):
+        row["tags"] = [tag.name for tag in membership.tags.all()]
+    return row
+
+
+def profile_get(*, community: Community, membership_id: int) -> Membership | None:
+    """An active member of `community` with their profile and skills, or None."""
+    return (
+        Membership.objects.for_community(community)
+        .filter(pk=membership_id, status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch("profiles", queryset=MemberProfile.objects.filter(community=community)),
+            Prefetch("skills", queryset=MemberSkill.objects.filter(community=community).order_by("name")),
+        )
+        .first()
+    )
+
+
+def profile_of(membership: Membership) -> MemberProfile | None:
+    return next(iter(membership.profiles.all()), None)
+
+
+def member_notes(*, community: Community, membership: Membership) -> QuerySet[MemberNote]:
+    return MemberNote.objects.for_community(community).filter(membership=membership).select_related("author")
+
+
+def member_tags(*, community: Community, membership: Membership) -> QuerySet[MemberTag]:
+    return MemberTag.objects.for_community(community).filter(membership=membership).order_by("name")

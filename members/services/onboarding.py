@@ -1,0 +1,106 @@
+"""Welcome and onboarding: the welcome message, the checklist's steps, rules views and introductions."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from analytics.services import record
+from communities.models import Community
+from communities.notifications import notify
+from communities.permissions import ensure_can
+from members import errors
+from members.models import Membership, OnboardingStep
+from members.selectors.policy import policy_for
+
+INTRODUCTION_MAX_LENGTH = 1000
+
+
+def welcome_member(*, membership: Membership):
+    """Send the community's welcome message to a newly active member through the notification service.
+
+    Called on every activation of a membership (open join, approved application, accepted invitation),
+    inside the caller's transaction. `{name}` in the message becomes the member's name.
+    """
+    community = membership.community
+    message = policy_for(community=community).welcome_message
+    name = membership.user.name
+    body = message.replace("{name}", name) if message else ""
+    return notify(
+        community=community,
+        recipient=membership.user,
+        kind="welcome",
+        title=_("Welcome to %(community)s, %(name)s!") % {"community": community.name, "name": name},
+        body=body,
+        url=reverse("members:welcome", kwargs={"slug": community.slug}),
+    )
+
+
+@transaction.atomic
+def rules_viewed(*, actor, community: Community) -> bool:
+    """Record "rules.viewed" when an active member opens the rules page; True when recorded."""
+    membership = community.memberships.filter(user=actor).first() if actor.is_authenticated else None
+    if membership is None or not membership.is_active:
+        return False
+    record(community=community, actor=actor, verb="rules.viewed", target=membership)
+    return True
+
+
+@transaction.atomic
+def introduction_post(*, actor, community: Community, text: str) -> None:
+    """A member introduces themself: recorded as "introduction.posted" with the text in its data."""
+    membership = ensure_can(actor, "participate", community)
+    text = (text or "").strip()
+    if not text or len(text) > INTRODUCTION_MAX_LENGTH:
+        raise errors.IntroductionInvalid(fields={"text": [str(errors.IntroductionInvalid.message)]})
+    record(
+        community=community, actor=actor, verb="introduction.posted", target=membership, data={"text": text}
+    )
+
+
+def _check_verb_free(community: Community, verb: str, step: OnboardingStep | None = None) -> None:
+    taken = OnboardingStep.objects.for_community(community).filter(verb=verb)
+    if step is not None:
+        taken = taken.exclude(pk=step.pk)
+    if taken.exists():
+        raise errors.OnboardingVerbTaken(fields={"verb": [str(errors.OnboardingVerbTaken.message)]})
+
+
+def _save(step: OnboardingStep) -> OnboardingStep:
+    step.full_clean(exclude=["community"], validate_unique=False)
+    step.save()
+    return step
+
+
+@transaction.atomic
+def onboarding_step_create(
+    *, actor, community: Community, title: str, verb: str, description: str = "", position: int | None = None
+) -> OnboardingStep:
+    ensure_can(actor, "manage_community", community)
+    verb = verb.strip()
+    _check_verb_free(community, verb)
+    if position is None:
+        position = OnboardingStep.objects.for_community(community).count()
+    step = OnboardingStep(
+        community=community, title=title, verb=verb, description=description, position=position
+    )
+    return _save(step)
+
+
+@transaction.atomic
+def onboarding_step_update(*, actor, community: Community, step: OnboardingStep, **changes) -> OnboardingStep:
+    """Change title, description, verb or position of one step."""
+    ensure_can(actor, "manage_community", community)
+    step = OnboardingStep.objects.for_community(community).select_for_update().get(pk=step.pk)
+    if "verb" in changes:
+        changes["verb"] = changes["verb"].strip()
+        _check_verb_free(community, changes["verb"], step)
+    for name in ("title", "description", "verb", "position"):
+        if name in changes:
+            setattr(step, name, changes[name])
+    return _save(step)
+
+
+@transaction.atomic
+def onboarding_step_delete(*, actor, community: Community, step: OnboardingStep) -> None:
+    ensure_can(actor, "manage_community", community)
+    OnboardingStep.objects.for_community(community).filter(pk=step.pk).delete()

@@ -1,0 +1,136 @@
+"""HTML pages: the welcome page (guide, checklist, introductions), the rules page, and the operators'
+checklist settings and onboarding progress."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.selectors import rule_list, rules_version_current
+from members.forms.onboarding import IntroductionForm, OnboardingStepForm
+from members.models import OnboardingStep
+from members.selectors import onboarding as selectors
+from members.selectors.policy import policy_for
+from members.services import onboarding as services
+
+
+class WelcomeView(CommunityMixin, ServiceFormMixin, FormView):
+    """The newcomer guide, my checklist, and the introductions; active members may introduce themselves."""
+
+    template_name = "members/onboarding/welcome.html"
+    form_class = IntroductionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST":
+            self.capability = "participate"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        active = self.membership is not None and self.membership.is_active
+        return super().get_context_data(
+            guide=policy_for(community=self.community).newcomer_guide,
+            checklist=selectors.checklist_for(community=self.community, user=self.request.user)
+            if active
+            else [],
+            introductions=selectors.introduction_list(community=self.community),
+            can_introduce=active,
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.introduction_post(
+            actor=self.request.user, community=self.community, text=form.cleaned_data["text"]
+        )
+        messages.success(self.request, _("Thanks for introducing yourself!"))
+        return redirect("members:welcome", slug=self.community.slug)
+
+
+class RulesView(CommunityMixin, TemplateView):
+    """The community's rules; opening it ticks the "read the rules" step for an active member."""
+
+    template_name = "members/onboarding/rules.html"
+
+    def get(self, request, *args, **kwargs):
+        services.rules_viewed(actor=request.user, community=self.community)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            rules=rule_list(community=self.community),
+            rules_version=rules_version_current(community=self.community),
+            **kwargs,
+        )
+
+
+class OnboardingSettingsView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    """Operators: the checklist's steps, and a form to add one."""
+
+    template_name = "members/onboarding/settings.html"
+    form_class = OnboardingStepForm
+    capability = "manage_community"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            steps=selectors.onboarding_steps(community=self.community), tab="onboarding", **kwargs
+        )
+
+    def perform(self, form):
+        services.onboarding_step_create(
+            actor=self.request.user, community=self.community, **form.cleaned_data
+        )
+        messages.success(self.request, _("Step added."))
+        return redirect("members:onboarding-settings", slug=self.community.slug)
+
+
+class OnboardingStepEditView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "members/onboarding/step_edit.html"
+    form_class = OnboardingStepForm
+    capability = "manage_community"
+
+    @cached_property
+    def step(self):
+        return get_object_or_404(
+            OnboardingStep.objects.for_community(self.community), pk=self.kwargs["step_id"]
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.step}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(step=self.step, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "delete" in request.POST:
+            services.onboarding_step_delete(actor=request.user, community=self.community, step=self.step)
+            messages.success(request, _("Step deleted."))
+            return redirect("members:onboarding-settings", slug=self.community.slug)
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        services.onboarding_step_update(
+            actor=self.request.user, community=self.community, step=self.step, **form.cleaned_data
+        )
+        messages.success(self.request, _("Step saved."))
+        return redirect("members:onboarding-settings", slug=self.community.slug)
+
+
+class OnboardingProgressView(CommunityMixin, LoginRequiredMixin, TemplateView):
+    """Operators: members who joined recently with the first step they have not done, and counts per step."""
+
+    template_name = "members/onboarding/progress.html"
+    capability = "manage_community"
+    DAY_CHOICES = (7, 30, 90)
+
+    def get_context_data(self, **kwargs):
+        try:
+            days = int(self.request.GET.get("days", selectors.NEWCOMER_DAYS))
+        except ValueError:
+            days = selectors.NEWCOMER_DAYS
+        days = days if days in self.DAY_CHOICES else selectors.NEWCOMER_DAYS
+        rows, counts, finished = selectors.onboarding_progress(community=self.community, days=days)
+        return super().get_context_data(
+            rows=rows, counts=counts, finished=finished, days=days, day_choices=self.DAY_CHOICES, **kwargs
+        )

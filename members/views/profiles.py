@@ -1,0 +1,230 @@
+"""HTML pages: the member directory (and its CSV export), a member's profile, and my profile editor."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from communities.errors import DomainError
+from communities.mixins import CommunityMixin, ServiceFormMixin, add_service_errors
+from communities.tenancy import request_can
+from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, TagForm
+from members.models import MemberNote, MemberTag
+from members.selectors import profiles as selectors
+from members.selectors.policy import policy_for
+from members.services import profiles as services
+
+
+class DirectoryMixin(CommunityMixin):
+    capability = "view_members"
+
+    @cached_property
+    def filter_form(self):
+        return DirectoryFilterForm(
+            self.request.GET or None,
+            skill_levels=policy_for(community=self.community).skill_levels,
+            operator=selectors.is_operator(self.membership),
+        )
+
+    def directory(self):
+        return selectors.member_directory(
+            community=self.community, viewer=self.membership, query=self.filter_form.query()
+        )
+
+
+class MemberDirectoryView(DirectoryMixin, TemplateView):
+    template_name = "members/profiles/directory.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        paginator = Paginator(self.directory(), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        rows = [selectors.directory_row(m, viewer=self.membership) for m in page.object_list]
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return super().get_context_data(
+            form=self.filter_form,
+            page_obj=page,
+            rows=rows,
+            operator=selectors.is_operator(self.membership),
+            querystring=params.urlencode(),
+            **kwargs,
+        )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+class MemberExportView(DirectoryMixin, View):
+    """Operators: the directory with the same filters as CSV, streamed row by row."""
+
+    capability = "manage_member_notes"
+    HEADER = [
+        "username",
+        "name",
+        "role",
+        "joined_at",
+        "last_active",
+        "skill_level",
+        "skills",
+        "tags",
+        "email",
+    ]
+
+    def get(self, request, slug):
+        writer = csv.writer(_Echo())
+
+        def rows():
+            yield writer.writerow(self.HEADER)
+            for membership in self.directory().iterator(chunk_size=500):
+                row = selectors.directory_row(membership, viewer=self.membership)
+                profile = row["profile"]
+                yield writer.writerow(
+                    [
+                        membership.user.username,
+                        row["name"],
+                        membership.role,
+                        membership.joined_at.isoformat() if membership.joined_at else "",
+                        row["last_active"].isoformat() if row["last_active"] else "",
+                        profile.skill_level if profile else "",
+                        "; ".join(row["skills"]),
+                        "; ".join(row["tags"]),
+                        membership.user.email,
+                    ]
+                )
+
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.community.slug}-members.csv"'
+        return response
+
+
+class MemberProfileView(CommunityMixin, TemplateView):
+    """A member's profile as the viewer may see it; operators also see and edit notes and tags."""
+
+    template_name = "members/profiles/detail.html"
+
+    @cached_property
+    def member(self):
+        member = selectors.profile_get(community=self.community, membership_id=self.kwargs["membership_id"])
+        if member is None:
+            raise Http404
+        return member
+
+    def get_context_data(self, **kwargs):
+        member = self.member
+        profile = selectors.profile_of(member)
+        visible = selectors.profile_visible(profile, viewer=self.membership, owner=member)
+        if not visible and not request_can(self.request, "view_members"):
+            raise Http404
+        operator = selectors.is_operator(self.membership)
+        context = {
+            "member": member,
+            "profile": profile if visible else None,
+            "skills": [skill.name for skill in member.skills.all()] if visible else [],
+            "profile_hidden": not visible,
+            "operator": operator,
+            "is_me": self.membership is not None and self.membership.pk == member.pk,
+        }
+        if operator:
+            context.update(
+                notes=selectors.member_notes(community=self.community, membership=member),
+                tags=selectors.member_tags(community=self.community, membership=member),
+                note_form=kwargs.pop("note_form", None) or NoteForm(),
+                tag_form=kwargs.pop("tag_form", None) or TagForm(),
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class OperatorActionView(MemberProfileView):
+    """POST endpoints for notes and tags; a refused input re-renders the profile page with the errors."""
+
+    capability = "manage_member_notes"
+    http_method_names = ["post"]
+
+    def post(self, request, slug, membership_id, **kwargs):
+        return self.act()
+
+    def done(self, message):
+        messages.success(self.request, message)
+        return redirect("members:profile", slug=self.community.slug, membership_id=self.member.pk)
+
+    def with_form(self, form_class, form_name, call, message):
+        """Validate `form_class` from POST and run `call(cleaned_data)`; errors re-render the page."""
+        form = form_class(self.request.POST)
+        if form.is_valid():
+            try:
+                call(form.cleaned_data)
+                return self.done(message)
+            except (DomainError, DjangoValidationError) as exc:
+                add_service_errors(form, exc)
+        return self.render_to_response(self.get_context_data(**{form_name: form}))
+
+
+class NoteAddView(OperatorActionView):
+    def act(self):
+        return self.with_form(
+            NoteForm,
+            "note_form",
+            lambda data: services.member_note_add(
+                actor=self.request.user, community=self.community, membership=self.member, body=data["body"]
+            ),
+            _("Note added."),
+        )
+
+
+class NoteDeleteView(OperatorActionView):
+    def act(self):
+        notes = MemberNote.objects.for_community(self.community).filter(membership=self.member)
+        note = get_object_or_404(notes, pk=self.kwargs["note_id"])
+        services.member_note_delete(actor=self.request.user, community=self.community, note=note)
+        return self.done(_("Note deleted."))
+
+
+class TagAddView(OperatorActionView):
+    def act(self):
+        return self.with_form(
+            TagForm,
+            "tag_form",
+            lambda data: services.member_tag_add(
+                actor=self.request.user, community=self.community, membership=self.member, name=data["name"]
+            ),
+            _("Tag added."),
+        )
+
+
+class TagRemoveView(OperatorActionView):
+    def act(self):
+        tags = MemberTag.objects.for_community(self.community).filter(membership=self.member)
+        tag = get_object_or_404(tags, pk=self.kwargs["tag_id"])
+        services.member_tag_remove(actor=self.request.user, community=self.community, tag=tag)
+        return self.done(_("Tag removed."))
+
+
+class ProfileEditView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    template_name = "members/profiles/edit.html"
+    form_class = ProfileForm
+    capability = "participate"
+
+    def get_form_kwargs(self):
+        member = selectors.profile_get(community=self.community, membership_id=self.membership.pk)
+        return {
+            **super().get_form_kwargs(),
+            "skill_levels": policy_for(community=self.community).skill_levels,
+            "profile": selectors.profile_of(member),
+            "skills": [skill.name for skill in member.skills.all()],
+        }
+
+    def perform(self, form):
+        services.profile_update(actor=self.request.user, community=self.community, **form.cleaned_data)
+        messages.success(self.request, _("Your profile is saved."))
+        return redirect("members:profile", slug=self.community.slug, membership_id=self.membership.pk)
