@@ -1,0 +1,205 @@
+"""Recruitment API: invitations, accepting one, join links with their QR code, my referral link, growth."""
+
+from datetime import timedelta
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from communities.api.base import CommunityViewSet, HasCapability
+from members.api.serializers import recruitment as s
+from members.api.serializers.membership import MembershipOutputSerializer
+from members.models import Invitation, JoinLink
+from members.selectors import membership_for_user
+from members.selectors import recruitment as selectors
+from members.services import recruitment as services
+
+ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
+
+
+class PNGRenderer(BaseRenderer):
+    media_type = "image/png"
+    format = "png"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Invitations with their status and uses (operators)")),
+    retrieve=extend_schema(summary=_("One invitation (operators)")),
+    create=extend_schema(
+        summary=_("Create an invitation code (never owner; admin only if you may manage roles)"),
+        request=s.InvitationInputSerializer,
+        responses={201: s.InvitationOutputSerializer, 400: ERROR, 403: ERROR},
+    ),
+    revoke=extend_schema(
+        summary=_("Revoke an invitation"),
+        request=None,
+        responses={200: s.InvitationOutputSerializer, 409: ERROR},
+    ),
+    uses=extend_schema(
+        summary=_("Members who joined through an invitation"),
+        responses=s.RecruitedMemberOutputSerializer(many=True),
+    ),
+)
+class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
+    queryset = Invitation.objects.none()  # names the model for the schema; rows come from the selectors
+    serializer_class = s.InvitationOutputSerializer
+    capability = dict.fromkeys(["list", "retrieve", "create", "revoke", "uses"], "manage_invitations")
+    lookup_url_kwarg = "invitation_id"
+    filterset_fields = ["role"]
+    search_fields = ["label", "code"]
+    ordering_fields = ["created_at", "uses_count"]
+
+    def get_queryset(self):
+        return selectors.invitation_list(community=self.request.community)
+
+    def create(self, request, community_slug):
+        serializer = s.InvitationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        invitation = services.invitation_create(
+            actor=request.user, community=request.community, **serializer.validated_data
+        )
+        return Response(self.get_serializer(invitation).data, status=status.HTTP_201_CREATED)
+
+    def revoke(self, request, community_slug, invitation_id):
+        invitation = services.invitation_revoke(
+            actor=request.user, community=request.community, invitation=self.get_object()
+        )
+        return Response(self.get_serializer(invitation).data)
+
+    def uses(self, request, community_slug, invitation_id):
+        members = selectors.invitation_uses(community=request.community, invitation=self.get_object())
+        page = self.paginate_queryset(members)
+        return self.get_paginated_response(s.RecruitedMemberOutputSerializer(page, many=True).data)
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary=_("Join through an invitation code, whatever the join policy, with the invitation's role"),
+        request=s.InvitationAcceptInputSerializer,
+        responses={201: MembershipOutputSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR},
+    )
+)
+class InvitationAcceptViewSet(CommunityViewSet):
+    """Self-service for invitees of a public community; a private one is seen only through its link."""
+
+    queryset = Invitation.objects.none()
+    serializer_class = MembershipOutputSerializer
+    permission_classes = [IsAuthenticated, HasCapability]
+    capability = {"create": None}
+
+    def create(self, request, community_slug):
+        serializer = s.InvitationAcceptInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.invitation_accept(
+            actor=request.user, community=request.community, **serializer.validated_data
+        )
+        membership = membership_for_user(community=request.community, user=request.user)
+        return Response(self.get_serializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Join links per channel with the members each brought (operators)")),
+    retrieve=extend_schema(summary=_("One join link (operators)")),
+    create=extend_schema(
+        summary=_("Create a permanent join link for a channel"),
+        request=s.JoinLinkInputSerializer,
+        responses={201: s.JoinLinkOutputSerializer, 400: ERROR},
+    ),
+    retire=extend_schema(
+        summary=_("Retire a join link"), request=None, responses={200: s.JoinLinkOutputSerializer, 409: ERROR}
+    ),
+    qr=extend_schema(
+        summary=_("The join link as a QR code (PNG)"),
+        responses={(200, "image/png"): OpenApiTypes.BINARY},
+    ),
+)
+class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
+    queryset = JoinLink.objects.none()
+    serializer_class = s.JoinLinkOutputSerializer
+    capability = dict.fromkeys(["list", "retrieve", "create", "retire", "qr"], "manage_invitations")
+    lookup_url_kwarg = "join_link_id"
+    search_fields = ["channel", "source_tag"]
+    ordering_fields = ["channel", "created_at"]
+
+    def get_queryset(self):
+        return selectors.join_link_list(community=self.request.community)
+
+    def get_renderers(self):
+        if getattr(self, "action", None) == "qr":
+            return [JSONRenderer(), PNGRenderer()]
+        return super().get_renderers()
+
+    def create(self, request, community_slug):
+        serializer = s.JoinLinkInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        link = services.join_link_create(
+            actor=request.user, community=request.community, **serializer.validated_data
+        )
+        return Response(
+            self.get_serializer(self.get_queryset().get(pk=link.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    def retire(self, request, community_slug, join_link_id):
+        services.join_link_retire(
+            actor=request.user, community=request.community, join_link=self.get_object()
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def qr(self, request, community_slug, join_link_id):
+        return HttpResponse(
+            selectors.qr_png(selectors.join_link_url(request.community, self.get_object())),
+            content_type="image/png",
+        )
+
+
+@extend_schema_view(retrieve=extend_schema(summary=_("My personal referral link (made on first request)")))
+class ReferralViewSet(CommunityViewSet):
+    queryset = JoinLink.objects.none()
+    serializer_class = s.ReferralOutputSerializer
+    capability = {"retrieve": "participate"}
+
+    def retrieve(self, request, community_slug):
+        membership = services.referral_code_ensure(actor=request.user, community=request.community)
+        url = selectors.site_url(reverse("members:join", args=[request.community.slug]))
+        data = {
+            "code": membership.referral_code,
+            "url": f"{url}?ref={membership.referral_code}",
+            "referred_count": membership.referrals.count(),
+        }
+        return Response(self.get_serializer(data).data)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("Where members come from: by source and tag, invitation, join link; top referrers"),
+        parameters=[
+            OpenApiParameter(
+                "days", str, enum=["7", "30", "90", "365", "all"], description=_("Period (default 30)")
+            )
+        ],
+    )
+)
+class GrowthViewSet(CommunityViewSet):
+    queryset = JoinLink.objects.none()
+    serializer_class = s.GrowthOutputSerializer
+    capability = {"retrieve": "view_analytics"}
+
+    def retrieve(self, request, community_slug):
+        query = s.GrowthQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        days = None if query.validated_data["days"] == "all" else int(query.validated_data["days"])
+        since = timezone.now() - timedelta(days=days) if days is not None else None
+        report = selectors.growth_report(community=request.community, since=since)
+        return Response(self.get_serializer({"days": days, **report}).data)

@@ -1,0 +1,134 @@
+"""Recruitment reads: invitations, join links and where members come from (all SQL aggregates)."""
+
+from datetime import datetime
+from io import BytesIO
+
+import qrcode
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from communities.models import Community
+from members.models import Invitation, JoinLink, Membership
+
+
+def site_url(path: str) -> str:
+    """An absolute URL on this site (settings.SITE_URL), for links shared outside it and QR codes."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def join_link_url(community: Community, link: JoinLink) -> str:
+    return site_url(reverse("members:join-link", args=[community.slug, link.code]))
+
+
+def qr_png(url: str) -> bytes:
+    """A QR code of `url` as PNG bytes."""
+    buffer = BytesIO()
+    qrcode.make(url, box_size=8, border=2).save(buffer)
+    return buffer.getvalue()
+
+
+def invitation_status(invitation: Invitation, now: datetime | None = None) -> str:
+    """One of active, revoked, expired, exhausted (first that applies, in that order of precedence)."""
+    now = now or timezone.now()
+    if invitation.revoked_at is not None:
+        return "revoked"
+    if invitation.expires_at is not None and invitation.expires_at <= now:
+        return "expired"
+    if invitation.max_uses is not None and invitation.uses_count >= invitation.max_uses:
+        return "exhausted"
+    return "active"
+
+
+def invitation_list(*, community: Community) -> QuerySet[Invitation]:
+    """Every invitation of the community, newest first, with its creator."""
+    return (
+        Invitation.objects.for_community(community)
+        .select_related("created_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def invitation_get_by_code(*, community: Community, code: str) -> Invitation | None:
+    return Invitation.objects.for_community(community).filter(code=code).first()
+
+
+def invitation_uses(*, community: Community, invitation: Invitation) -> QuerySet[Membership]:
+    """The members who joined through `invitation`, newest first."""
+    return (
+        Membership.objects.for_community(community)
+        .filter(invitation=invitation)
+        .select_related("user")
+        .order_by("-joined_at", "-id")
+    )
+
+
+def join_link_list(*, community: Community, include_retired: bool = True) -> QuerySet[JoinLink]:
+    """Join links with the number of members who joined through each; active ones first."""
+    links = (
+        JoinLink.objects.for_community(community)
+        .select_related("created_by")
+        .annotate(members_count=Count("memberships"))
+        .order_by("retired_at", "channel", "id")
+    )
+    return links if include_retired else links.filter(retired_at=None)
+
+
+def join_link_get_active(*, community: Community, code: str) -> JoinLink | None:
+    return JoinLink.objects.for_community(community).filter(code=code, retired_at=None).first()
+
+
+def _joined(community: Community, since: datetime | None) -> QuerySet[Membership]:
+    qs = Membership.objects.for_community(community).exclude(joined_at=None)
+    return qs.filter(joined_at__gte=since) if since is not None else qs
+
+
+def growth_report(*, community: Community, since: datetime | None, top: int = 10) -> dict:
+    """Joins since `since` (all time when None): by source and tag, by invitation, by join link, and the
+    top referrers with the members they brought. A fixed number of queries whatever the sizes."""
+    period = (
+        Q(memberships__joined_at__gte=since) if since is not None else Q(memberships__joined_at__isnull=False)
+    )
+    joined = _joined(community, since)
+    by_source = list(
+        joined.values("source", "source_tag")
+        .annotate(count=Count("id"))
+        .order_by("-count", "source", "source_tag")
+    )
+    by_invitation = list(
+        Invitation.objects.for_community(community)
+        .annotate(joined_count=Count("memberships", filter=period))
+        .filter(joined_count__gt=0)
+        .order_by("-joined_count", "id")
+    )
+    by_join_link = list(
+        JoinLink.objects.for_community(community)
+        .annotate(joined_count=Count("memberships", filter=period))
+        .filter(joined_count__gt=0)
+        .order_by("-joined_count", "id")
+    )
+    referral_period = (
+        Q(referrals__joined_at__gte=since) if since is not None else Q(referrals__joined_at__isnull=False)
+    )
+    referrers = list(
+        Membership.objects.for_community(community)
+        .annotate(brought_count=Count("referrals", filter=referral_period))
+        .filter(brought_count__gt=0)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "referrals",
+                queryset=_joined(community, since).select_related("user").order_by("-joined_at", "-id"),
+                to_attr="brought",
+            )
+        )
+        .order_by("-brought_count", "id")[:top]
+    )
+    return {
+        "total": joined.count(),
+        "by_source": by_source,
+        "by_invitation": by_invitation,
+        "by_join_link": by_join_link,
+        "referrers": referrers,
+    }
