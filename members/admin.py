@@ -8,7 +8,16 @@ from django.utils.translation import ngettext
 
 from communities.admin import ReadOnlyAdminMixin
 from communities.errors import DomainError
-from members.models import Application, ApplicationQuestion, Membership, RuleAcceptance
+from members.models import (
+    Application,
+    ApplicationQuestion,
+    AuditLogEntry,
+    ContentHold,
+    Membership,
+    ModerationAction,
+    Report,
+    RuleAcceptance,
+)
 from members.services import applications as application_services
 
 
@@ -160,3 +169,40 @@ class ApplicationAdmin(admin.ModelAdmin):
             "reject",
             lambda n: ngettext("%(count)d application rejected.", "%(count)d applications rejected.", n),
         )
+
+
+# --- Moderation and the audit log: written only by the services, read-only here ----------------------------
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("id", "community", "target_type", "target_id", "subject", "rule", "status", "created_at")
+    list_filter = ("status",)
+    search_fields = ("reason", "community__slug", "reporter__username", "subject__user__username")
+    list_select_related = ("community", "target_type", "subject__user", "rule")
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("kind", "subject", "moderator", "rule", "community", "ends_at", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("reason", "community__slug", "subject__user__username", "moderator__username")
+    list_select_related = ("community", "subject__user", "subject__community", "moderator", "rule")
+
+
+@admin.register(ContentHold)
+class ContentHoldAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("target_type", "target_id", "reason", "community", "created_at", "released_at")
+    list_filter = ("reason",)
+    list_select_related = ("community", "target_type")
+
+
+@admin.register(AuditLogEntry)
+class AuditLogEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The audit log is evidence: never added, changed or deleted, here or anywhere."""
+
+    list_display = ("created_at", "community", "action", "actor", "subject_label", "reason")
+    list_filter = ("action",)
+    search_fields = ("action", "reason", "subject_label", "community__slug", "actor__username")
+    list_select_related = ("community", "actor")
+    date_hierarchy = "created_at"

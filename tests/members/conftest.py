@@ -13,3 +13,27 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def fake_content(monkeypatch):
+    """Registers communities.Rule as a stand-in content kind (moderation tests): rows with a community.
+
+    `fake_content.author` is the membership the registry names as author; `fake_content.removed` lists the
+    ids its remove hook received. Content apps register their own models the same way.
+    """
+    from communities.models import Rule
+    from members import reportables
+
+    class Registry:
+        author = None
+        removed: list = []
+
+    reportable = reportables.Reportable(
+        model=Rule,
+        author=lambda rule: Registry.author,
+        summary=lambda rule: rule.title,
+        remove=lambda rule, actor: Registry.removed.append(rule.pk),
+    )
+    monkeypatch.setitem(reportables._REGISTRY, reportable.key, reportable)
+    return Registry

@@ -26,6 +26,7 @@ from communities import services
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
+from members.services.moderation import report_create
 from tests import factories
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -124,6 +125,34 @@ class World:
                 for title in ("Be kind", "Credit others")
             ]
 
+    def moderation(self, kind):
+        """A plain member of community `kind` and an open report on them, made on first use."""
+        made = self.__dict__.setdefault("_moderation", {})
+        if kind not in made:
+            community = self.communities[kind]
+            subject = factories.member(community=community)
+            report = report_create(
+                actor=self.users[kind]["member"],
+                community=community,
+                target_type="members.membership",
+                target_id=subject.pk,
+                rule_id=self.rules[kind][0].pk,
+                reason="Rude",
+            )
+            made[kind] = {"subject": subject, "report": report}
+        return made[kind]
+
+    def vetting(self, kind):
+        """A screening question and a pending application in community `kind`, made on first use."""
+        made = self.__dict__.setdefault("_vetting", {})
+        if kind not in made:
+            community = self.communities[kind]
+            made[kind] = {
+                "question": factories.ApplicationQuestionFactory(community=community),
+                "application": factories.ApplicationFactory(community=community),
+            }
+        return made[kind]
+
     def membership_status(self, kind, caller):
         return {
             "pending": "pending",
@@ -136,6 +165,8 @@ class World:
 PARAMETER_FILLERS = {
     "community_slug": lambda world, kind: world.communities[kind].slug,
     "rule_id": lambda world, kind: world.rules[kind][0].pk,
+    "membership_id": lambda world, kind: world.moderation(kind)["subject"].pk,
+    "report_id": lambda world, kind: world.moderation(kind)["report"].pk,
 }
 
 

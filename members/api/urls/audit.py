@@ -1,0 +1,5 @@
+from django.urls import path
+
+from members.api.views import audit as views
+
+urlpatterns = [path("audit-log/", views.AuditLogViewSet.as_view({"get": "list"}), name="audit-log")]

@@ -1,0 +1,33 @@
+"""The audit log's filters: one FilterSet for the HTML page, its CSV export and the API."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import AuditLogEntry
+
+
+class AuditLogFilter(django_filters.FilterSet):
+    action = django_filters.CharFilter(label=_("Action"), help_text=_("For example member.banned"))
+    actor = django_filters.CharFilter(
+        field_name="actor__username", label=_("By (username)"), help_text=_("Who took the decision.")
+    )
+    subject = django_filters.NumberFilter(
+        field_name="subject_id", label=_("Member (membership id)"), widget=forms.NumberInput(attrs={"min": 1})
+    )
+    since = django_filters.DateFilter(
+        field_name="created_at",
+        lookup_expr="date__gte",
+        label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = django_filters.DateFilter(
+        field_name="created_at",
+        lookup_expr="date__lte",
+        label=_("Until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = AuditLogEntry
+        fields = ["action", "actor", "subject", "since", "until"]

@@ -1,0 +1,436 @@
+"""Moderation: reports, the actions on members and content, mutes and bans, and the moderation settings.
+
+Each action locks the subject's membership, checks rank (moderator < admin < owner; owners act on anyone
+but themselves), writes one ModerationAction, one audit entry and one activity event, closes the open
+reports it answers and notifies the member.
+"""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from analytics.services import record
+from communities.models import Community, Rule
+from communities.notifications import notify
+from communities.permissions import ensure_can
+from communities.roles import MembershipStatus, Role
+from members import errors
+from members.models import ContentHold, Membership, ModerationAction, Report
+from members.reportables import reportable_for, resolve_target
+from members.selectors.policy import policy_for
+from members.services.audit import audit_record
+from members.services.roles import RANK, ensure_owner_remains, lock_member
+
+Kind = ModerationAction.Kind
+MAX_MUTE_DAYS = 365
+LADDER_ACTIONS = ("warn", "mute", "ban")
+
+
+def ensure_not_muted(membership: Membership | None) -> None:
+    """Content services call this before every post: a muted member cannot post until muted_until."""
+    if membership is not None and membership.muted_until and membership.muted_until > timezone.now():
+        raise errors.MemberMuted()
+
+
+def _rule(community: Community, rule_id, *, required: bool) -> Rule | None:
+    if rule_id in (None, ""):
+        if required:
+            raise errors.RuleInvalid(fields={"rule": [str(errors.RuleInvalid.message)]})
+        return None
+    rule = Rule.objects.for_community(community).filter(pk=rule_id).first()
+    if rule is None:
+        raise errors.RuleInvalid(fields={"rule": [str(errors.RuleInvalid.message)]})
+    return rule
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise errors.ReasonRequired(fields={"reason": [str(errors.ReasonRequired.message)]})
+    return reason
+
+
+def _target_reports(report: Report):
+    return Report.objects.filter(
+        community_id=report.community_id,
+        target_type_id=report.target_type_id,
+        target_id=report.target_id,
+        status=Report.Status.OPEN,
+    )
+
+
+# --- Reports -----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_create(
+    *, actor, community: Community, target_type: str, target_id, rule_id, reason: str
+) -> Report:
+    """Report a member or content of this community for a broken rule of this community.
+
+    When the target reaches MemberPolicy.report_hide_threshold distinct reporters it is hidden at once.
+    """
+    ensure_can(actor, "report", community)
+    reportable, obj = resolve_target(community=community, target_type=target_type, target_id=target_id)
+    rule = _rule(community, rule_id, required=True)
+    reason = _reason(reason)
+    subject = reportable.author(obj)
+    if subject is not None and subject.user_id == actor.pk:
+        raise errors.SelfReport()
+    content_type = ContentType.objects.get_for_model(reportable.model)
+    open_reports = Report.objects.filter(
+        community=community, target_type=content_type, target_id=str(obj.pk), status=Report.Status.OPEN
+    )
+    if open_reports.filter(reporter=actor).exists():
+        raise errors.AlreadyReported()
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(
+                community=community,
+                reporter=actor,
+                target_type=content_type,
+                target_id=str(obj.pk),
+                subject=subject,
+                rule=rule,
+                reason=reason,
+            )
+    except IntegrityError as exc:  # a concurrent identical report won the race
+        raise errors.AlreadyReported() from exc
+    record(community=community, actor=actor, verb="report.created", target=report)
+    if reportable.hides:
+        reporters = open_reports.values("reporter").distinct().count()
+        if reporters >= policy_for(community=community).report_hide_threshold:
+            _hold(community, content_type, obj.pk, ContentHold.Reason.REPORTS)
+    return report
+
+
+def _hold(community: Community, content_type: ContentType, object_id, reason: str) -> None:
+    """Create the active hold on the object, or switch an existing one to `reason`."""
+    active = ContentHold.objects.filter(
+        community=community, target_type=content_type, target_id=str(object_id), released_at__isnull=True
+    )
+    if active.update(reason=reason):
+        return
+    try:
+        with transaction.atomic():
+            ContentHold.objects.create(
+                community=community, target_type=content_type, target_id=str(object_id), reason=reason
+            )
+    except IntegrityError:  # held concurrently: already hidden, which is what we want
+        return
+
+
+def _close_reports(report: Report | None, *, actor, status: str, note: str) -> int:
+    if report is None:
+        return 0
+    return _target_reports(report).update(
+        status=status, resolved_by=actor, resolved_at=timezone.now(), resolution_note=note
+    )
+
+
+def _lock_open_report(community: Community, report: Report) -> Report:
+    report = Report.objects.select_for_update().filter(community=community, pk=report.pk).first()
+    if report is None:
+        raise errors.ReportTargetInvalid()
+    if report.status != Report.Status.OPEN:
+        raise errors.ReportClosed()
+    return report
+
+
+@transaction.atomic
+def report_dismiss(*, actor, community: Community, report: Report, reason: str) -> int:
+    """Dismiss every open report on the report's target and release a hold the reports caused."""
+    ensure_can(actor, "moderate", community)
+    report = _lock_open_report(community, report)
+    reason = _reason(reason)
+    closed = _close_reports(report, actor=actor, status=Report.Status.DISMISSED, note=reason)
+    ContentHold.objects.filter(
+        community=community,
+        target_type_id=report.target_type_id,
+        target_id=report.target_id,
+        reason=ContentHold.Reason.REPORTS,
+        released_at__isnull=True,
+    ).update(released_at=timezone.now(), released_by=actor)
+    audit_record(
+        community=community,
+        actor=actor,
+        action="reports.dismissed",
+        subject=report.subject,
+        reason=reason,
+        report=report.pk,
+        reports=closed,
+    )
+    record(community=community, actor=actor, verb="moderation.dismissed", target=report)
+    return closed
+
+
+# --- Actions on members ------------------------------------------------------------------------------------
+
+
+def _lock_subject(actor, actor_membership, community: Community, membership: Membership) -> Membership:
+    target = lock_member(community=community, membership=membership)
+    if target.user_id == actor.pk:
+        raise errors.SelfAction()
+    if not getattr(actor, "is_superuser", False):
+        actor_rank = RANK[actor_membership.role]
+        if actor_membership.role != Role.OWNER and RANK[target.role] >= actor_rank:
+            raise errors.ModerationRankForbidden()
+    return target
+
+
+def _act(
+    *, actor, community, target, kind, reason, rule=None, report=None, ends_at=None, **data
+) -> ModerationAction:
+    action = ModerationAction.objects.create(
+        community=community,
+        subject=target,
+        moderator=actor,
+        kind=kind,
+        rule=rule,
+        reason=reason,
+        report=report,
+        ends_at=ends_at,
+    )
+    closed = _close_reports(report, actor=actor, status=Report.Status.ACTIONED, note=reason)
+    audit_record(
+        community=community,
+        actor=actor,
+        action=f"member.{AUDIT_VERBS[kind]}",
+        subject=target,
+        reason=reason,
+        rule=rule.title if rule else "",
+        moderation_action=action.pk,
+        reports=closed,
+        **data,
+    )
+    record(community=community, actor=actor, verb=f"moderation.{kind}", target=target, data={"kind": kind})
+    title = NOTICES[kind] % {"community": community.name}
+    body = "\n".join(filter(None, [gettext("Rule: %(rule)s") % {"rule": rule.title} if rule else "", reason]))
+    notify(
+        community=community,
+        recipient=target.user,
+        kind=f"moderation.{AUDIT_VERBS[kind]}",
+        title=title,
+        body=body,
+    )
+    return action
+
+
+AUDIT_VERBS = {
+    Kind.WARN: "warned",
+    Kind.MUTE: "muted",
+    Kind.UNMUTE: "unmuted",
+    Kind.BAN: "banned",
+    Kind.UNBAN: "unbanned",
+    Kind.REMOVE_CONTENT: "content_removed",
+}
+NOTICES = {
+    Kind.WARN: _("You received a warning in %(community)s"),
+    Kind.MUTE: _("You are muted in %(community)s"),
+    Kind.UNMUTE: _("Your mute in %(community)s was lifted"),
+    Kind.BAN: _("You are banned from %(community)s"),
+    Kind.UNBAN: _("Your ban from %(community)s was lifted"),
+    Kind.REMOVE_CONTENT: _("A moderator removed your content in %(community)s"),
+}
+
+
+def _report(community: Community, report: Report | None) -> Report | None:
+    return None if report is None else _lock_open_report(community, report)
+
+
+@transaction.atomic
+def member_warn(*, actor, community, membership, reason, rule_id=None, report=None) -> ModerationAction:
+    actor_membership = ensure_can(actor, "moderate", community)
+    target = _lock_subject(actor, actor_membership, community, membership)
+    if target.status != MembershipStatus.ACTIVE:
+        raise errors.MemberNotActive()
+    return _act(
+        actor=actor,
+        community=community,
+        target=target,
+        kind=Kind.WARN,
+        reason=_reason(reason),
+        rule=_rule(community, rule_id, required=False),
+        report=_report(community, report),
+    )
+
+
+@transaction.atomic
+def member_mute(*, actor, community, membership, days, reason, rule_id=None, report=None) -> ModerationAction:
+    """Mute for `days` (1-365) from now; a new mute replaces the end of a running one."""
+    actor_membership = ensure_can(actor, "moderate", community)
+    if not isinstance(days, int) or not 1 <= days <= MAX_MUTE_DAYS:
+        raise errors.MutePeriodInvalid(fields={"days": [str(errors.MutePeriodInvalid.message)]})
+    target = _lock_subject(actor, actor_membership, community, membership)
+    if target.status != MembershipStatus.ACTIVE:
+        raise errors.MemberNotActive()
+    reason, rule, report = (
+        _reason(reason),
+        _rule(community, rule_id, required=False),
+        _report(community, report),
+    )
+    target.muted_until = timezone.now() + timedelta(days=days)
+    target.save(update_fields=["muted_until", "updated_at"])
+    return _act(
+        actor=actor,
+        community=community,
+        target=target,
+        kind=Kind.MUTE,
+        reason=reason,
+        rule=rule,
+        report=report,
+        ends_at=target.muted_until,
+        days=days,
+    )
+
+
+@transaction.atomic
+def member_unmute(*, actor, community, membership, reason) -> ModerationAction:
+    actor_membership = ensure_can(actor, "moderate", community)
+    target = _lock_subject(actor, actor_membership, community, membership)
+    if not target.muted_until or target.muted_until <= timezone.now():
+        raise errors.NotMuted()
+    reason = _reason(reason)
+    target.muted_until = None
+    target.save(update_fields=["muted_until", "updated_at"])
+    return _act(actor=actor, community=community, target=target, kind=Kind.UNMUTE, reason=reason)
+
+
+@transaction.atomic
+def member_ban(*, actor, community, membership, rule_id, reason, report=None) -> ModerationAction:
+    """Ban (status banned): the member loses every private part of the community, site and API alike.
+
+    The subject row is locked, so of two moderators banning at once the second gets already_banned.
+    """
+    actor_membership = ensure_can(actor, "moderate", community)
+    target = _lock_subject(actor, actor_membership, community, membership)
+    if target.status == MembershipStatus.BANNED:
+        raise errors.AlreadyBanned()
+    rule, reason, report = (
+        _rule(community, rule_id, required=True),
+        _reason(reason),
+        _report(community, report),
+    )
+    ensure_owner_remains(community=community, losing=target)
+    target.status = MembershipStatus.BANNED
+    target.save(update_fields=["status", "updated_at"])
+    return _act(
+        actor=actor,
+        community=community,
+        target=target,
+        kind=Kind.BAN,
+        reason=reason,
+        rule=rule,
+        report=report,
+    )
+
+
+@transaction.atomic
+def member_unban(*, actor, community, membership, reason) -> ModerationAction:
+    """Lift a ban: the person may join again as the join policy allows (status left, role member)."""
+    actor_membership = ensure_can(actor, "moderate", community)
+    target = _lock_subject(actor, actor_membership, community, membership)
+    if target.status != MembershipStatus.BANNED:
+        raise errors.NotBanned()
+    reason = _reason(reason)
+    target.status = MembershipStatus.LEFT
+    target.role = Role.MEMBER
+    target.left_at = timezone.now()
+    target.save(update_fields=["status", "role", "left_at", "updated_at"])
+    return _act(actor=actor, community=community, target=target, kind=Kind.UNBAN, reason=reason)
+
+
+@transaction.atomic
+def content_remove(*, actor, community, report: Report, reason, rule_id=None) -> ModerationAction | None:
+    """Take the reported object down through its registry entry and keep it hidden (hold: removed)."""
+    actor_membership = ensure_can(actor, "moderate", community)
+    report = _lock_open_report(community, report)
+    obj = report.target
+    reportable = reportable_for(report.target_type.model_class())
+    if obj is None or reportable is None or reportable.remove is None:
+        raise errors.NotRemovable()
+    reason, rule = _reason(reason), _rule(community, rule_id, required=False)
+    author = reportable.author(obj)
+    if author is not None:
+        author = _lock_subject(actor, actor_membership, community, author)
+    reportable.remove(obj, actor)
+    _hold(community, report.target_type, report.target_id, ContentHold.Reason.REMOVED)
+    if author is None:
+        closed = _close_reports(report, actor=actor, status=Report.Status.ACTIONED, note=reason)
+        audit_record(
+            community=community,
+            actor=actor,
+            action="content.removed",
+            reason=reason,
+            reports=closed,
+            content=f"{reportable.key}:{report.target_id}",
+        )
+        return None
+    return _act(
+        actor=actor,
+        community=community,
+        target=author,
+        kind=Kind.REMOVE_CONTENT,
+        reason=reason,
+        rule=rule,
+        report=report,
+        content=f"{reportable.key}:{report.target_id}",
+    )
+
+
+# --- Settings ----------------------------------------------------------------------------------------------
+
+
+def clean_warning_ladder(ladder) -> list[dict]:
+    """A valid ladder: 1-10 steps, each {"action": warn|ban} or {"action": "mute", "days": 1-365}."""
+    invalid = errors.WarningLadderInvalid(
+        fields={"warning_ladder": [str(errors.WarningLadderInvalid.message)]}
+    )
+    if not isinstance(ladder, list) or not 1 <= len(ladder) <= 10:
+        raise invalid
+    steps = []
+    for step in ladder:
+        if not isinstance(step, dict) or step.get("action") not in LADDER_ACTIONS:
+            raise invalid
+        if step["action"] == "mute":
+            days = step.get("days")
+            if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_MUTE_DAYS:
+                raise invalid
+            steps.append({"action": "mute", "days": days})
+        else:
+            steps.append({"action": step["action"]})
+    return steps
+
+
+@transaction.atomic
+def moderation_settings_update(
+    *, actor, community: Community, report_hide_threshold: int, warning_ladder, penalty_decay_days: int
+):
+    ensure_can(actor, "manage_community", community)
+    ladder = clean_warning_ladder(warning_ladder)
+    if not isinstance(report_hide_threshold, int) or not 1 <= report_hide_threshold <= 1000:
+        raise errors.DomainError(
+            code="invalid", fields={"report_hide_threshold": [gettext("From 1 to 1000.")]}
+        )
+    if not isinstance(penalty_decay_days, int) or not 1 <= penalty_decay_days <= 3650:
+        raise errors.DomainError(
+            code="invalid", fields={"penalty_decay_days": [gettext("From 1 to 3650 days.")]}
+        )
+    policy = policy_for(community=community)
+    policy.report_hide_threshold = report_hide_threshold
+    policy.warning_ladder = ladder
+    policy.penalty_decay_days = penalty_decay_days
+    policy.save(update_fields=["report_hide_threshold", "warning_ladder", "penalty_decay_days", "updated_at"])
+    audit_record(
+        community=community,
+        actor=actor,
+        action="moderation.settings_changed",
+        report_hide_threshold=report_hide_threshold,
+        warning_ladder=ladder,
+        penalty_decay_days=penalty_decay_days,
+    )
+    return policy
