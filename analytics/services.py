@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
@@ -23,6 +24,23 @@ def record(
         data=data or {},
         occurred_at=occurred_at or timezone.now(),
     )
+
+
+VISIT_VERB = "community.visited"
+
+
+def record_daily_visit(community, user) -> bool:
+    """Record one "community.visited" per member, community and (UTC) day; True when this call wrote it.
+
+    `cache.add` guards the write, so after the first request of the day each request costs one cache
+    read. A cache flush only risks a second row for the day, which the distinct-days counts absorb.
+    """
+    today = timezone.now().date()
+    key = f"visit:{community.pk}:{user.pk}:{today.isoformat()}"
+    if not cache.add(key, True, timeout=26 * 60 * 60):
+        return False
+    record(community=community, actor=user, verb=VISIT_VERB)
+    return True
 
 
 # --- Reads for other apps (onboarding, trust levels, directories). Each is one aggregate query. -----------
@@ -94,3 +112,26 @@ def latest_events(*, community, verb: str, limit: int = 20):
         .select_related("actor")
         .order_by("-occurred_at", "-id")[:limit]
     )
+
+
+def activity_trends(*, community, user_ids, weeks: int = 12) -> dict[int, list[int]]:
+    """Events per week for many members in one query: {user_id: [count, ...]} oldest week first."""
+    user_ids = list(user_ids)
+    today = timezone.localdate()
+    first_week = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    trends = {user_id: [0] * weeks for user_id in user_ids}
+    rows = (
+        ActivityEvent.objects.filter(
+            community=community, actor_id__in=user_ids, occurred_at__date__gte=first_week
+        )
+        .annotate(week=TruncWeek("occurred_at"))
+        .values_list("actor_id", "week")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for actor_id, week, n in rows:
+        week = week.date() if hasattr(week, "date") else week
+        index = (week - first_week).days // 7
+        if 0 <= index < weeks:
+            trends[actor_id][index] = n
+    return trends

@@ -35,9 +35,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "manage_roles": OPERATORS,
     "remove_members": OPERATORS,
     "moderate": STAFF,
-    # Reporting a member or content for a broken rule.
-    "report": EVERY_ROLE,
     "view_audit_log": OPERATORS,
+    "manage_relationships": OPERATORS,
     # Operators' private notes and tags on members, the tag filter and the directory's CSV export.
     "manage_member_notes": OPERATORS,
     # Content, events, learning, analytics, partnerships.
@@ -47,6 +46,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "manage_learning": OPERATORS | {Role.EXPERT},
     "view_analytics": OPERATORS,
     "manage_partnerships": OPERATORS,
+    # Trust-gated: held by every role, but by a plain member only from the level in TRUST_CAPABILITIES.
+    "post_unlimited": EVERY_ROLE,
+}
+
+# Minimum trust level (members.Membership.trust_level, 0-3) for a capability of the table above. Staff
+# roles (owner, admin, moderator) are appointed, not earned, and hold these regardless of level.
+TRUST_CAPABILITIES: dict[str, int] = {
+    # Below it, links and images per post are capped by MemberPolicy.new_member_limits.
+    "post_unlimited": 3,
 }
 
 
@@ -59,6 +67,13 @@ def has_capability(membership, capability: str) -> bool:
         and membership.status == MembershipStatus.ACTIVE
         and membership.role in CAPABILITIES[capability]
     )
+
+
+def has_trusted_capability(membership, capability: str) -> bool:
+    """`has_capability`, and for the trust-gated capabilities also the member's trust level."""
+    if not has_capability(membership, capability):
+        return False
+    return membership.role in STAFF or membership.trust_level >= TRUST_CAPABILITIES.get(capability, 0)
 
 
 def membership_of(user, community: Community):

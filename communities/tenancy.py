@@ -8,6 +8,7 @@ parts of a public one.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from analytics.services import record_daily_visit
 from communities.models import Community
 from communities.permissions import has_capability, membership_of
 from communities.roles import MembershipStatus
@@ -29,6 +30,8 @@ def resolve_community(request, slug: str) -> Community:
         raise Http404
     request.community = community
     request.membership = membership
+    if membership is not None and membership.status == MembershipStatus.ACTIVE:
+        record_daily_visit(community, request.user)
     return community
 
 

@@ -110,6 +110,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "analytics.tasks.refresh_community_activity",
         "schedule": 15 * 60,
     },
+    "evaluate-trust-levels": {
+        "task": "members.tasks.evaluate_all_trust_levels",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """HTML routes of the people side (namespace "members"), one module per sub-domain."""
 
-from members.urls import applications, audit, membership, moderation, onboarding, profiles, roles
+from members.urls import applications, membership, onboarding, policy, profiles, relationships
 
 app_name = "members"
 
@@ -9,7 +9,6 @@ urlpatterns = [
     *onboarding.urlpatterns,
     *membership.urlpatterns,
     *applications.urlpatterns,
-    *roles.urlpatterns,
-    *moderation.urlpatterns,
-    *audit.urlpatterns,
+    *policy.urlpatterns,
+    *relationships.urlpatterns,
 ]

@@ -18,6 +18,8 @@ from communities import services
 from communities.models import Community, TenantModel
 from communities.selectors import rule_list
 from members.services import membership_join, membership_leave
+from members.services.policy import member_policy_update
+from members.services.relationships import cadence_set, touchpoint_create
 from tests import factories
 
 PROJECT_APPS = [
@@ -143,12 +145,29 @@ def build_activity_events(a, b):
     record(community=a, actor=owner, verb="rule.viewed", target=rules[0])
 
 
+def _relationships_in(community):
+    """A policy changed, a followed member with a cadence and a touchpoint, all through the services."""
+    owner = _owner(community)
+    member_policy_update(actor=owner, community=community, trust_lookback_days=30)
+    followed = factories.member(community=community)
+    cadence_set(actor=owner, community=community, membership=followed, every_days=7, caretaker=owner)
+    touchpoint_create(actor=owner, community=community, membership=followed, kind="call")
+
+
+def build_relationships(a, b):
+    _relationships_in(a)
+    _relationships_in(b)
+
+
 BUILDERS = {
     "communities.Rule": build_rules,
     "communities.RulesVersion": build_rules_versions,
     "members.Membership": build_memberships,
     "members.RuleAcceptance": build_rule_acceptances,
     "analytics.ActivityEvent": build_activity_events,
+    "members.MemberPolicy": build_relationships,
+    "members.ContactCadence": build_relationships,
+    "members.Touchpoint": build_relationships,
 }
 
 

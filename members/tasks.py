@@ -1,0 +1,24 @@
+"""Celery tasks of the people side: they take ids, call services, and are safe to rerun."""
+
+from celery import shared_task
+
+from communities.models import Community
+from members.services.trust import trust_levels_evaluate
+
+
+@shared_task
+def evaluate_trust_levels(community_id: int) -> dict[str, int]:
+    """Re-evaluate the trust ladder of one community (promotions at once, demotions after the grace)."""
+    community = Community.objects.filter(pk=community_id, archived_at__isnull=True).first()
+    if community is None:
+        return {}
+    return trust_levels_evaluate(community=community)
+
+
+@shared_task
+def evaluate_all_trust_levels() -> int:
+    """Hourly beat entry: one evaluate_trust_levels task per active (not archived) community."""
+    community_ids = list(Community.objects.filter(archived_at__isnull=True).values_list("pk", flat=True))
+    for community_id in community_ids:
+        evaluate_trust_levels.delay(community_id)
+    return len(community_ids)
