@@ -35,6 +35,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "manage_roles": OPERATORS,
     "remove_members": OPERATORS,
     "moderate": STAFF,
+    # Reporting a member or content for a broken rule.
+    "report": EVERY_ROLE,
     "view_audit_log": OPERATORS,
     "manage_relationships": OPERATORS,
     # Operators' private notes and tags on members, the tag filter and the directory's CSV export.

@@ -118,6 +118,137 @@ class OnboardingVerbTaken(Conflict):
     message = _("Another step of this checklist already uses this activity.")
 
 
+# --- Roles and leaving -------------------------------------------------------------------------------------
+
+
+class SelfPromotion(Forbidden):
+    code = "self_promotion"
+    message = _("You cannot change your own role.")
+
+
+class RoleRankForbidden(Forbidden):
+    code = "role_rank"
+    message = _("Only owners may appoint, demote or remove owners and admins.")
+
+
+class MemberNotActive(DomainError):
+    code = "member_not_active"
+    message = _("This person is not an active member of the community.")
+
+
+class OwnerRemoval(Conflict):
+    code = "owner_removal"
+    message = _("An owner cannot be removed: transfer ownership or change their role first.")
+
+
+class SelfAction(Forbidden):
+    code = "self_action"
+    message = _("You cannot take this action on yourself.")
+
+
+# --- Moderation --------------------------------------------------------------------------------------------
+
+
+class ReportTargetInvalid(DomainError):
+    code = "report_target_invalid"
+    message = _("There is nothing to report at this address in this community.")
+
+
+class RuleInvalid(DomainError):
+    code = "rule_invalid"
+    message = _("Choose one of this community's rules.")
+
+
+class AlreadyReported(Conflict):
+    code = "already_reported"
+    message = _("You have already reported this; moderators will review it.")
+
+
+class SelfReport(DomainError):
+    code = "self_report"
+    message = _("You cannot report yourself or your own content.")
+
+
+class MemberMuted(Forbidden):
+    code = "member_muted"
+    message = _("You are muted in this community and cannot post for now.")
+
+
+class ModerationRankForbidden(Forbidden):
+    code = "moderation_rank"
+    message = _("You can only act on members of a lower rank than yours (moderator < admin < owner).")
+
+
+class AlreadyBanned(Conflict):
+    code = "already_banned"
+    message = _("This member is already banned.")
+
+
+class NotBanned(Conflict):
+    code = "not_banned"
+    message = _("This member is not banned.")
+
+
+class NotMuted(Conflict):
+    code = "not_muted"
+    message = _("This member is not muted.")
+
+
+class MutePeriodInvalid(DomainError):
+    code = "mute_period_invalid"
+    message = _("A mute lasts from 1 to 365 days.")
+
+
+class NotRemovable(DomainError):
+    code = "not_removable"
+    message = _("This kind of object cannot be removed; act on its author instead.")
+
+
+class ReportClosed(Conflict):
+    code = "report_closed"
+    message = _("This report has already been handled.")
+
+
+class WarningLadderInvalid(DomainError):
+    code = "warning_ladder_invalid"
+    message = _("The warning ladder needs 1 to 10 steps among warn, mute (1-365 days) and ban.")
+
+
+# --- Profiles and onboarding ------------------------------------------------------------------------------
+
+
+class ProfileInvalid(DomainError):
+    """A profile field broke a rule; `fields` names the field (skill_level, skills, links)."""
+
+    code = "profile_invalid"
+    message = _("Some profile fields are not valid.")
+
+
+class InvalidSkillLevel(ProfileInvalid):
+    code = "invalid_skill_level"
+    message = _("Choose a skill level from this community's scale.")
+
+
+class TooManySkills(ProfileInvalid):
+    code = "too_many_skills"
+    message = _("List at most 20 skills, each at most 60 characters.")
+
+
+class InvalidLinks(ProfileInvalid):
+    code = "invalid_links"
+    message = _("Give at most 5 links, each a full http:// or https:// address.")
+
+
+class IntroductionInvalid(DomainError):
+    code = "introduction_invalid"
+    message = _("Write an introduction of 1 to 1000 characters.")
+
+
+class OnboardingVerbTaken(Conflict):
+    code = "onboarding_verb_taken"
+    message = _("Another step of this checklist already uses this activity.")
+
+
 class PostLimitExceeded(DomainError):
     code = "post_limit_exceeded"
     message = _("New members may only put a few links and images in one post; take part a little longer.")
@@ -133,16 +264,11 @@ class NotARelationship(DomainError):
     message = _("Only active members can be followed in the relationship log.")
 
 
-class InvalidCaretaker(DomainError):
-    code = "invalid_caretaker"
-    message = _("The caretaker must be an owner or admin of this community.")
+class InvalidRole(DomainError):
+    code = "invalid_role"
+    message = _("Choose a valid role.")
 
 
-class InvalidCadence(DomainError):
-    code = "invalid_cadence"
-    message = _("Choose a contact cadence from 1 to 365 days.")
-
-
-class InvalidTouchpointKind(DomainError):
-    code = "invalid_touchpoint_kind"
-    message = _("Choose a call, a message, a meeting or other.")
+class ReasonRequired(DomainError):
+    code = "reason_required"
+    message = _("Give a reason: it is kept in the audit log.")

@@ -1,6 +1,16 @@
 """HTML routes of the people side (namespace "members"), one module per sub-domain."""
 
-from members.urls import applications, membership, onboarding, policy, profiles, relationships
+from members.urls import (
+    applications,
+    audit,
+    membership,
+    moderation,
+    onboarding,
+    policy,
+    profiles,
+    relationships,
+    roles,
+)
 
 app_name = "members"
 
@@ -9,6 +19,9 @@ urlpatterns = [
     *onboarding.urlpatterns,
     *membership.urlpatterns,
     *applications.urlpatterns,
+    *roles.urlpatterns,
+    *moderation.urlpatterns,
+    *audit.urlpatterns,
     *policy.urlpatterns,
     *relationships.urlpatterns,
 ]
