@@ -1,4 +1,4 @@
-"""Moderation: reports, the actions on members and content, mutes and bans, and the moderation settings.
+"""Moderation: the actions on members and content, mutes and bans, and the moderation settings.
 
 Each action locks the subject's membership, checks rank (moderator < admin < owner; owners act on anyone
 but themselves), writes one ModerationAction, one audit entry and one activity event, closes the open
@@ -7,22 +7,28 @@ reports it answers and notifies the member.
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from analytics.services import record
-from communities.models import Community, Rule
+from communities.models import Community
 from communities.notifications import notify
 from communities.permissions import ensure_can
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import ContentHold, Membership, ModerationAction, Report
-from members.reportables import reportable_for, resolve_target
+from members.reportables import reportable_for
 from members.selectors.policy import policy_for
 from members.services.audit import audit_record
+from members.services.reporting import (
+    close_reports,
+    hold_content,
+    lock_open_report,
+    reason_required,
+    rule_of_community,
+)
 from members.services.roles import RANK, ensure_owner_remains, lock_member
 
 Kind = ModerationAction.Kind
@@ -34,138 +40,6 @@ def ensure_not_muted(membership: Membership | None) -> None:
     """Content services call this before every post: a muted member cannot post until muted_until."""
     if membership is not None and membership.muted_until and membership.muted_until > timezone.now():
         raise errors.MemberMuted()
-
-
-def _rule(community: Community, rule_id, *, required: bool) -> Rule | None:
-    if rule_id in (None, ""):
-        if required:
-            raise errors.RuleInvalid(fields={"rule": [str(errors.RuleInvalid.message)]})
-        return None
-    rule = Rule.objects.for_community(community).filter(pk=rule_id).first()
-    if rule is None:
-        raise errors.RuleInvalid(fields={"rule": [str(errors.RuleInvalid.message)]})
-    return rule
-
-
-def _reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise errors.ReasonRequired(fields={"reason": [str(errors.ReasonRequired.message)]})
-    return reason
-
-
-def _target_reports(report: Report):
-    return Report.objects.filter(
-        community_id=report.community_id,
-        target_type_id=report.target_type_id,
-        target_id=report.target_id,
-        status=Report.Status.OPEN,
-    )
-
-
-# --- Reports -----------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def report_create(
-    *, actor, community: Community, target_type: str, target_id, rule_id, reason: str
-) -> Report:
-    """Report a member or content of this community for a broken rule of this community.
-
-    When the target reaches MemberPolicy.report_hide_threshold distinct reporters it is hidden at once.
-    """
-    ensure_can(actor, "report", community)
-    reportable, obj = resolve_target(community=community, target_type=target_type, target_id=target_id)
-    rule = _rule(community, rule_id, required=True)
-    reason = _reason(reason)
-    subject = reportable.author(obj)
-    if subject is not None and subject.user_id == actor.pk:
-        raise errors.SelfReport()
-    content_type = ContentType.objects.get_for_model(reportable.model)
-    open_reports = Report.objects.filter(
-        community=community, target_type=content_type, target_id=str(obj.pk), status=Report.Status.OPEN
-    )
-    if open_reports.filter(reporter=actor).exists():
-        raise errors.AlreadyReported()
-    try:
-        with transaction.atomic():
-            report = Report.objects.create(
-                community=community,
-                reporter=actor,
-                target_type=content_type,
-                target_id=str(obj.pk),
-                subject=subject,
-                rule=rule,
-                reason=reason,
-            )
-    except IntegrityError as exc:  # a concurrent identical report won the race
-        raise errors.AlreadyReported() from exc
-    record(community=community, actor=actor, verb="report.created", target=report)
-    if reportable.hides:
-        reporters = open_reports.values("reporter").distinct().count()
-        if reporters >= policy_for(community=community).report_hide_threshold:
-            _hold(community, content_type, obj.pk, ContentHold.Reason.REPORTS)
-    return report
-
-
-def _hold(community: Community, content_type: ContentType, object_id, reason: str) -> None:
-    """Create the active hold on the object, or switch an existing one to `reason`."""
-    active = ContentHold.objects.filter(
-        community=community, target_type=content_type, target_id=str(object_id), released_at__isnull=True
-    )
-    if active.update(reason=reason):
-        return
-    try:
-        with transaction.atomic():
-            ContentHold.objects.create(
-                community=community, target_type=content_type, target_id=str(object_id), reason=reason
-            )
-    except IntegrityError:  # held concurrently: already hidden, which is what we want
-        return
-
-
-def _close_reports(report: Report | None, *, actor, status: str, note: str) -> int:
-    if report is None:
-        return 0
-    return _target_reports(report).update(
-        status=status, resolved_by=actor, resolved_at=timezone.now(), resolution_note=note
-    )
-
-
-def _lock_open_report(community: Community, report: Report) -> Report:
-    report = Report.objects.select_for_update().filter(community=community, pk=report.pk).first()
-    if report is None:
-        raise errors.ReportTargetInvalid()
-    if report.status != Report.Status.OPEN:
-        raise errors.ReportClosed()
-    return report
-
-
-@transaction.atomic
-def report_dismiss(*, actor, community: Community, report: Report, reason: str) -> int:
-    """Dismiss every open report on the report's target and release a hold the reports caused."""
-    ensure_can(actor, "moderate", community)
-    report = _lock_open_report(community, report)
-    reason = _reason(reason)
-    closed = _close_reports(report, actor=actor, status=Report.Status.DISMISSED, note=reason)
-    ContentHold.objects.filter(
-        community=community,
-        target_type_id=report.target_type_id,
-        target_id=report.target_id,
-        reason=ContentHold.Reason.REPORTS,
-        released_at__isnull=True,
-    ).update(released_at=timezone.now(), released_by=actor)
-    audit_record(
-        community=community,
-        actor=actor,
-        action="reports.dismissed",
-        subject=report.subject,
-        reason=reason,
-        report=report.pk,
-        reports=closed,
-    )
-    record(community=community, actor=actor, verb="moderation.dismissed", target=report)
-    return closed
 
 
 # --- Actions on members ------------------------------------------------------------------------------------
@@ -195,7 +69,7 @@ def _act(
         report=report,
         ends_at=ends_at,
     )
-    closed = _close_reports(report, actor=actor, status=Report.Status.ACTIONED, note=reason)
+    closed = close_reports(report, actor=actor, status=Report.Status.ACTIONED, note=reason)
     audit_record(
         community=community,
         actor=actor,
@@ -239,7 +113,7 @@ NOTICES = {
 
 
 def _report(community: Community, report: Report | None) -> Report | None:
-    return None if report is None else _lock_open_report(community, report)
+    return None if report is None else lock_open_report(community, report)
 
 
 @transaction.atomic
@@ -253,8 +127,8 @@ def member_warn(*, actor, community, membership, reason, rule_id=None, report=No
         community=community,
         target=target,
         kind=Kind.WARN,
-        reason=_reason(reason),
-        rule=_rule(community, rule_id, required=False),
+        reason=reason_required(reason),
+        rule=rule_of_community(community, rule_id, required=False),
         report=_report(community, report),
     )
 
@@ -269,8 +143,8 @@ def member_mute(*, actor, community, membership, days, reason, rule_id=None, rep
     if target.status != MembershipStatus.ACTIVE:
         raise errors.MemberNotActive()
     reason, rule, report = (
-        _reason(reason),
-        _rule(community, rule_id, required=False),
+        reason_required(reason),
+        rule_of_community(community, rule_id, required=False),
         _report(community, report),
     )
     target.muted_until = timezone.now() + timedelta(days=days)
@@ -294,7 +168,7 @@ def member_unmute(*, actor, community, membership, reason) -> ModerationAction:
     target = _lock_subject(actor, actor_membership, community, membership)
     if not target.muted_until or target.muted_until <= timezone.now():
         raise errors.NotMuted()
-    reason = _reason(reason)
+    reason = reason_required(reason)
     target.muted_until = None
     target.save(update_fields=["muted_until", "updated_at"])
     return _act(actor=actor, community=community, target=target, kind=Kind.UNMUTE, reason=reason)
@@ -311,8 +185,8 @@ def member_ban(*, actor, community, membership, rule_id, reason, report=None) ->
     if target.status == MembershipStatus.BANNED:
         raise errors.AlreadyBanned()
     rule, reason, report = (
-        _rule(community, rule_id, required=True),
-        _reason(reason),
+        rule_of_community(community, rule_id, required=True),
+        reason_required(reason),
         _report(community, report),
     )
     ensure_owner_remains(community=community, losing=target)
@@ -336,7 +210,7 @@ def member_unban(*, actor, community, membership, reason) -> ModerationAction:
     target = _lock_subject(actor, actor_membership, community, membership)
     if target.status != MembershipStatus.BANNED:
         raise errors.NotBanned()
-    reason = _reason(reason)
+    reason = reason_required(reason)
     target.status = MembershipStatus.LEFT
     target.role = Role.MEMBER
     target.left_at = timezone.now()
@@ -348,19 +222,19 @@ def member_unban(*, actor, community, membership, reason) -> ModerationAction:
 def content_remove(*, actor, community, report: Report, reason, rule_id=None) -> ModerationAction | None:
     """Take the reported object down through its registry entry and keep it hidden (hold: removed)."""
     actor_membership = ensure_can(actor, "moderate", community)
-    report = _lock_open_report(community, report)
+    report = lock_open_report(community, report)
     obj = report.target
     reportable = reportable_for(report.target_type.model_class())
     if obj is None or reportable is None or reportable.remove is None:
         raise errors.NotRemovable()
-    reason, rule = _reason(reason), _rule(community, rule_id, required=False)
+    reason, rule = reason_required(reason), rule_of_community(community, rule_id, required=False)
     author = reportable.author(obj)
     if author is not None:
         author = _lock_subject(actor, actor_membership, community, author)
     reportable.remove(obj, actor)
-    _hold(community, report.target_type, report.target_id, ContentHold.Reason.REMOVED)
+    hold_content(community, report.target_type, report.target_id, ContentHold.Reason.REMOVED)
     if author is None:
-        closed = _close_reports(report, actor=actor, status=Report.Status.ACTIONED, note=reason)
+        closed = close_reports(report, actor=actor, status=Report.Status.ACTIONED, note=reason)
         audit_record(
             community=community,
             actor=actor,

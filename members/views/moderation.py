@@ -15,6 +15,7 @@ from members.selectors.moderation import member_record, proposed_step, report_li
 from members.selectors.policy import policy_for
 from members.selectors.roles import member_get
 from members.services import moderation as services
+from members.services import reporting
 
 DONE = {
     "dismiss": _("The reports were dismissed."),
@@ -45,7 +46,7 @@ class ReportCreateView(CommunityMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        services.report_create(
+        reporting.report_create(
             actor=self.request.user,
             community=self.community,
             target_type=data["target_type"],
@@ -94,7 +95,7 @@ class ActionFormView(CommunityMixin, ServiceFormMixin, FormView):
         rule_id = data["rule"].pk if data.get("rule") else None
         common = {"actor": self.request.user, "community": self.community, "reason": data["reason"]}
         if action == "dismiss":
-            return services.report_dismiss(report=report, **common)
+            return reporting.report_dismiss(report=report, **common)
         if action == "remove":
             return services.content_remove(report=report, rule_id=rule_id, **common)
         if action == "warn":

@@ -1,7 +1,7 @@
 """Shared builders for the moderation tests: rules, reports, and a stand-in reportable content kind."""
 
 from communities import services as community_services
-from members.services.moderation import report_create
+from members.services.reporting import report_create
 from tests import factories
 
 

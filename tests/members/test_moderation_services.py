@@ -12,6 +12,7 @@ from members.models import AuditLogEntry, ContentHold, Membership, ModerationAct
 from members.selectors.moderation import hidden_ids, is_hidden, member_record, proposed_step, report_queue
 from members.selectors.policy import policy_for
 from members.services import moderation as m
+from members.services import reporting
 from tests import factories
 from tests.members.moderation_helpers import member, report_member, rules_of
 
@@ -43,7 +44,7 @@ def test_report_needs_a_rule_of_this_community(community, rules):
     foreign_rule = factories.RuleFactory()
     for rule_id in (foreign_rule.pk, None, 999999):
         with pytest.raises(errors.RuleInvalid) as raised:
-            m.report_create(
+            reporting.report_create(
                 actor=reporter,
                 community=community,
                 target_type="members.membership",
@@ -60,7 +61,7 @@ def test_report_on_an_unknown_or_foreign_target_is_refused(community, rules, tar
     reporter = member(community).user
     foreign = factories.member()
     with pytest.raises(errors.ReportTargetInvalid):
-        m.report_create(
+        reporting.report_create(
             actor=reporter,
             community=community,
             target_type=target_type,
@@ -69,7 +70,7 @@ def test_report_on_an_unknown_or_foreign_target_is_refused(community, rules, tar
             reason="rude",
         )
     with pytest.raises(errors.ReportTargetInvalid):
-        m.report_create(
+        reporting.report_create(
             actor=reporter,
             community=community,
             target_type="members.membership",
@@ -112,9 +113,9 @@ def test_content_is_hidden_at_the_threshold_of_distinct_reporters(community, rul
         "rule_id": rules[0].pk,
         "reason": "spam",
     }
-    m.report_create(actor=member(community).user, **args)
+    reporting.report_create(actor=member(community).user, **args)
     assert not is_hidden(post)
-    m.report_create(actor=member(community).user, **args)
+    reporting.report_create(actor=member(community).user, **args)
     assert is_hidden(post)
     assert list(Rule.objects.exclude(pk__in=hidden_ids(Rule, community)).filter(pk=post.pk)) == []
     assert ContentHold.objects.get().reason == "reports"
@@ -131,7 +132,7 @@ def test_dismiss_closes_the_targets_reports_and_releases_the_hold(community, rul
     policy.save()
     fake_content.author = member(community)
     post = factories.RuleFactory(community=community)
-    report = m.report_create(
+    report = reporting.report_create(
         actor=member(community).user,
         community=community,
         target_type="communities.rule",
@@ -140,11 +141,11 @@ def test_dismiss_closes_the_targets_reports_and_releases_the_hold(community, rul
         reason="spam",
     )
     assert is_hidden(post)
-    assert m.report_dismiss(actor=moderator, community=community, report=report, reason="fine") == 1
+    assert reporting.report_dismiss(actor=moderator, community=community, report=report, reason="fine") == 1
     assert not is_hidden(post)
     assert Report.objects.get().status == "dismissed"
     with pytest.raises(errors.ReportClosed):
-        m.report_dismiss(actor=moderator, community=community, report=report, reason="again")
+        reporting.report_dismiss(actor=moderator, community=community, report=report, reason="again")
     assert AuditLogEntry.objects.filter(action="reports.dismissed").count() == 1
 
 
@@ -152,7 +153,7 @@ def test_remove_content_goes_through_the_registry(community, rules, fake_content
     author = member(community)
     fake_content.author = author
     post = factories.RuleFactory(community=community)
-    report = m.report_create(
+    report = reporting.report_create(
         actor=member(community).user,
         community=community,
         target_type="communities.rule",

@@ -26,7 +26,7 @@ from communities import services
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
-from members.services.moderation import report_create
+from members.services.reporting import report_create
 from tests import factories
 
 METHODS = ("get", "post", "put", "patch", "delete")

@@ -22,4 +22,7 @@ urlpatterns = [
     *audit.urlpatterns,
     *policy.urlpatterns,
     *relationships.urlpatterns,
+    *roles.urlpatterns,
+    *moderation.urlpatterns,
+    *audit.urlpatterns,
 ]

@@ -14,6 +14,7 @@ from members.models import MemberPolicy, Membership, Report
 from members.selectors.moderation import member_record, proposed_step, report_list
 from members.selectors.policy import policy_for
 from members.services import moderation as services
+from members.services import reporting
 
 ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 ACTION_RESPONSES = {200: s.ModerationActionOutputSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR}
@@ -65,7 +66,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
         serializer = s.ReportCreateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        report = services.report_create(
+        report = reporting.report_create(
             actor=request.user,
             community=request.community,
             target_type=data["target_type"],
@@ -84,7 +85,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
         report = self.get_object()
         serializer = s.ReasonInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        count = services.report_dismiss(
+        count = reporting.report_dismiss(
             actor=request.user, community=request.community, report=report, **serializer.validated_data
         )
         return Response({"dismissed": count})
