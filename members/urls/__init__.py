@@ -24,7 +24,4 @@ urlpatterns = [
     *audit.urlpatterns,
     *policy.urlpatterns,
     *relationships.urlpatterns,
-    *roles.urlpatterns,
-    *moderation.urlpatterns,
-    *audit.urlpatterns,
 ]
