@@ -23,6 +23,8 @@ from communities.roles import MembershipStatus, Role
 from communities.selectors import rules_version_current
 from communities.services import community_create, rule_create
 from demo import data
+from demo.trust import seed_trust
+from demo.applications import seed_applications
 from members.models import Membership
 from members.services import membership_join, membership_leave, rules_accept
 
@@ -143,6 +145,8 @@ def seed_world() -> list[str]:
         for spec in data.COMMUNITIES
         if spec["fields"]["slug"] not in existing
     ]
+    seed_applications()
+    seed_trust()
     if created:
         refresh_community_activity()
     return created

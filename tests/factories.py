@@ -77,3 +77,33 @@ class RuleAcceptanceFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(MembershipFactory)
     community = factory.SelfAttribute("membership.community")
     rules_version = factory.SubFactory(RulesVersionFactory, community=factory.SelfAttribute("..community"))
+
+
+class ApplicationQuestionFactory(factory.django.DjangoModelFactory):
+    """A question made directly; operators make them through members.services.applications."""
+
+    class Meta:
+        model = "members.ApplicationQuestion"
+
+    community = factory.SubFactory(CommunityFactory, join_policy="application")
+    label = factory.Sequence(lambda n: f"Question {n}")
+    kind = "short_text"
+    required = True
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A pending application with its pending membership; applicants apply through application_submit."""
+
+    class Meta:
+        model = "members.Application"
+
+    community = factory.SubFactory(CommunityFactory, join_policy="application")
+    membership = factory.SubFactory(
+        MembershipFactory,
+        community=factory.SelfAttribute("..community"),
+        status=MembershipStatus.PENDING,
+        joined_at=None,
+    )
+    applicant = factory.SelfAttribute("membership.user")
+    answers = factory.LazyFunction(list)

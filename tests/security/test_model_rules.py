@@ -17,6 +17,7 @@ from analytics.services import record
 from communities import services
 from communities.models import Community, TenantModel
 from communities.selectors import rule_list
+from members.services import applications as vetting
 from members.services import membership_join, membership_leave
 from members.services.policy import member_policy_update
 from members.services.relationships import cadence_set, touchpoint_create
@@ -159,7 +160,38 @@ def build_relationships(a, b):
     _relationships_in(b)
 
 
+def _vet_in(community):
+    """Questions asked, two applications (one approved, one rejected), one withdrawn, through the services."""
+    owner = _owner(community)
+    question = vetting.question_create(actor=owner, community=community, label="Why?", kind="short_text")
+    applied = [
+        vetting.application_submit(
+            actor=factories.UserFactory(),
+            community=community,
+            answers={str(question.pk): "Because"},
+            accepted_rules_version=None,
+        )
+        for _ in range(3)
+    ]
+    vetting.application_decide(actor=owner, community=community, application=applied[0], decision="approve")
+    vetting.applications_decide_bulk(actor=owner, community=community, ids=[applied[1].pk], decision="reject")
+    vetting.application_withdraw(actor=applied[2].applicant, community=community)
+    vetting.question_retire(actor=owner, question=question)
+
+
+def build_vetting(a, b):
+    a.join_policy = b.join_policy = Community.JoinPolicy.APPLICATION
+    a.save()
+    b.save()
+    _vet_in(a)
+    _vet_in(b)
+    factories.ApplicationFactory(community=a)
+    factories.ApplicationQuestionFactory(community=b)
+
+
 BUILDERS = {
+    "members.Application": build_vetting,
+    "members.ApplicationQuestion": build_vetting,
     "communities.Rule": build_rules,
     "communities.RulesVersion": build_rules_versions,
     "members.Membership": build_memberships,

@@ -40,12 +40,18 @@ PUBLIC_READS = {
     "api:rules-version-list",
     "api:rules-version-current",
     "api:membership",
+    "api:application-question-list",
+    "api:application-mine",
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
 # Joining is the one write a non-member may make; the join policy, bans and rules acceptance are the
 # service's call, so any caller who can see the community gets the service's answer (never a 5xx).
-SERVICE_DECIDES = {("api:membership", "post")}
+SERVICE_DECIDES = {
+    ("api:application-list", "post"),
+    ("api:application-mine", "delete"),
+    ("api:membership", "post"),
+}
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
 
 
@@ -153,6 +159,17 @@ class World:
             }
         return made[kind]
 
+    def vetting(self, kind):
+        """A screening question and a pending application in community `kind`, made on first use."""
+        made = self.__dict__.setdefault("_vetting", {})
+        if kind not in made:
+            community = self.communities[kind]
+            made[kind] = {
+                "question": factories.ApplicationQuestionFactory(community=community),
+                "application": factories.ApplicationFactory(community=community),
+            }
+        return made[kind]
+
     def membership_status(self, kind, caller):
         return {
             "pending": "pending",
@@ -165,6 +182,8 @@ class World:
 PARAMETER_FILLERS = {
     "community_slug": lambda world, kind: world.communities[kind].slug,
     "rule_id": lambda world, kind: world.rules[kind][0].pk,
+    "application_question_id": lambda world, kind: world.vetting(kind)["question"].pk,
+    "application_id": lambda world, kind: world.vetting(kind)["application"].pk,
     "membership_id": lambda world, kind: world.moderation(kind)["subject"].pk,
     "report_id": lambda world, kind: world.moderation(kind)["report"].pk,
 }
