@@ -42,15 +42,6 @@ class PNGRenderer(BaseRenderer):
         request=s.InvitationInputSerializer,
         responses={201: s.InvitationOutputSerializer, 400: ERROR, 403: ERROR},
     ),
-    revoke=extend_schema(
-        summary=_("Revoke an invitation"),
-        request=None,
-        responses={200: s.InvitationOutputSerializer, 409: ERROR},
-    ),
-    uses=extend_schema(
-        summary=_("Members who joined through an invitation"),
-        responses=s.RecruitedMemberOutputSerializer(many=True),
-    ),
 )
 class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Invitation.objects.none()  # names the model for the schema; rows come from the selectors
@@ -72,12 +63,21 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commun
         )
         return Response(self.get_serializer(invitation).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(
+        summary=_("Revoke an invitation"),
+        request=None,
+        responses={200: s.InvitationOutputSerializer, 409: ERROR},
+    )
     def revoke(self, request, community_slug, invitation_id):
         invitation = services.invitation_revoke(
             actor=request.user, community=request.community, invitation=self.get_object()
         )
         return Response(self.get_serializer(invitation).data)
 
+    @extend_schema(
+        summary=_("Members who joined through an invitation"),
+        responses=s.RecruitedMemberOutputSerializer(many=True),
+    )
     def uses(self, request, community_slug, invitation_id):
         members = selectors.invitation_uses(community=request.community, invitation=self.get_object())
         page = self.paginate_queryset(members)
@@ -103,7 +103,10 @@ class InvitationAcceptViewSet(CommunityViewSet):
         serializer = s.InvitationAcceptInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.invitation_accept(
-            actor=request.user, community=request.community, **serializer.validated_data
+            actor=request.user,
+            community=request.community,
+            code=serializer.validated_data["code"],
+            accepted_rules_version=serializer.validated_data.get("accepted_rules_version"),
         )
         membership = membership_for_user(community=request.community, user=request.user)
         return Response(self.get_serializer(membership).data, status=status.HTTP_201_CREATED)
@@ -116,13 +119,6 @@ class InvitationAcceptViewSet(CommunityViewSet):
         summary=_("Create a permanent join link for a channel"),
         request=s.JoinLinkInputSerializer,
         responses={201: s.JoinLinkOutputSerializer, 400: ERROR},
-    ),
-    retire=extend_schema(
-        summary=_("Retire a join link"), request=None, responses={200: s.JoinLinkOutputSerializer, 409: ERROR}
-    ),
-    qr=extend_schema(
-        summary=_("The join link as a QR code (PNG)"),
-        responses={(200, "image/png"): OpenApiTypes.BINARY},
     ),
 )
 class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
@@ -151,12 +147,18 @@ class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
             self.get_serializer(self.get_queryset().get(pk=link.pk)).data, status=status.HTTP_201_CREATED
         )
 
+    @extend_schema(
+        summary=_("Retire a join link"), request=None, responses={200: s.JoinLinkOutputSerializer, 409: ERROR}
+    )
     def retire(self, request, community_slug, join_link_id):
         services.join_link_retire(
             actor=request.user, community=request.community, join_link=self.get_object()
         )
         return Response(self.get_serializer(self.get_object()).data)
 
+    @extend_schema(
+        summary=_("The join link as a QR code (PNG)"), responses={(200, "image/png"): OpenApiTypes.BINARY}
+    )
     def qr(self, request, community_slug, join_link_id):
         return HttpResponse(
             selectors.qr_png(selectors.join_link_url(request.community, self.get_object())),
