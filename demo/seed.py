@@ -23,8 +23,9 @@ from communities.roles import MembershipStatus, Role
 from communities.selectors import rules_version_current
 from communities.services import community_create, rule_create
 from demo import data
-from demo.trust import seed_trust
 from demo.applications import seed_applications
+from demo.recruitment import seed_recruitment
+from demo.trust import seed_trust
 from members.models import Membership
 from members.services import membership_join, membership_leave, rules_accept
 
@@ -147,6 +148,7 @@ def seed_world() -> list[str]:
     ]
     seed_applications()
     seed_trust()
+    seed_recruitment()
     if created:
         refresh_community_activity()
     return created
