@@ -18,6 +18,7 @@ NOTIFICATION_GROUPS = [
     ("welcome", _("Welcome messages")),
     ("application", _("Decisions on my applications")),
     ("moderation", _("Moderation of my membership")),
+    ("trust", _("Changes of my trust level")),
     ("mention", _("Mentions of me")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
