@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from communities import selectors, services
+from communities.arrival import RememberArrivalMixin
 from communities.errors import DomainError
 from communities.forms import (
     CommunityBrandingForm,
@@ -80,7 +81,7 @@ class CommunityCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
         return redirect("communities:home", slug=community.slug)
 
 
-class CommunityHomeView(CommunityMixin, TemplateView):
+class CommunityHomeView(CommunityMixin, RememberArrivalMixin, TemplateView):
     template_name = "communities/home.html"
 
     def get_context_data(self, **kwargs):

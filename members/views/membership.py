@@ -8,14 +8,18 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from communities.arrival import RememberArrivalMixin, arrival_for, forget_arrival
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.membership import JoinForm
-from members.services import membership_join, membership_leave
+from members.forms.recruitment import InvitationCodeForm
+from members.services import membership_leave
+from members.services.recruitment import membership_join_from
 
 
-class JoinView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
-    """Show the current rules and a required acceptance checkbox; open communities only."""
+class JoinView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    """Show the current rules and a required acceptance checkbox (open communities), or the way in for the
+    others: an invitation code, or the application. The join records where the visitor arrived from."""
 
     template_name = "members/join.html"
     form_class = JoinForm
@@ -29,13 +33,21 @@ class JoinView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(rules=rule_list(community=self.community), rules_version=self.rules_version)
+        context.update(
+            rules=rule_list(community=self.community),
+            rules_version=self.rules_version,
+            code_form=InvitationCodeForm(),
+        )
         return context
 
     def perform(self, form):
-        membership_join(
-            actor=self.request.user, community=self.community, accepted_rules_version=form.accepted_version()
+        membership_join_from(
+            actor=self.request.user,
+            community=self.community,
+            accepted_rules_version=form.accepted_version(),
+            arrival=arrival_for(self.request, self.community),
         )
+        forget_arrival(self.request, self.community)
         messages.success(self.request, _("Welcome to %(name)s!") % {"name": self.community.name})
         return redirect("communities:home", slug=self.community.slug)
 

@@ -7,12 +7,14 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, HasCapability
+from communities.arrival import arrival_for
 from members import errors, selectors, services
+from members.api.serializers import membership as s
 from members.api.serializers.profiles import MemberDirectorySerializer
 from members.api.views.profiles import DirectoryFilter
-from members.api.serializers import membership as s
 from members.models import Membership
 from members.selectors.profiles import directory_base
+from members.services.recruitment import membership_join_from
 
 ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 
@@ -24,6 +26,7 @@ ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fie
     ),
     create=extend_schema(
         summary=_("Join an open community, accepting its current rules version"),
+        description=_("The query parameters ref, src and via record where the member came from."),
         request=s.MembershipJoinInputSerializer,
         responses={201: s.MembershipOutputSerializer, 400: ERROR, 403: ERROR, 409: ERROR},
     ),
@@ -49,10 +52,11 @@ class MembershipViewSet(CommunityViewSet):
     def create(self, request, community_slug):
         serializer = s.MembershipJoinInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.membership_join(
+        membership_join_from(
             actor=request.user,
             community=request.community,
             accepted_rules_version=serializer.validated_data.get("accepted_rules_version"),
+            arrival=arrival_for(request, request.community),
         )
         return Response(self.get_serializer(self._mine()).data, status=status.HTTP_201_CREATED)
 
