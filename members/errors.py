@@ -272,3 +272,38 @@ class InvalidRole(DomainError):
 class ReasonRequired(DomainError):
     code = "reason_required"
     message = _("Give a reason: it is kept in the audit log.")
+
+
+class InvitationInvalid(NotFound):
+    code = "invitation_invalid"
+    message = _("This invitation code is not valid for this community.")
+
+
+class InvitationExpired(Conflict):
+    code = "invitation_expired"
+    message = _("This invitation has expired.")
+
+
+class InvitationRevoked(Conflict):
+    code = "invitation_revoked"
+    message = _("This invitation has been revoked.")
+
+
+class InvitationExhausted(Conflict):
+    code = "invitation_exhausted"
+    message = _("This invitation has been used as many times as it allows.")
+
+
+class InvitationRoleTooHigh(Forbidden):
+    code = "invitation_role_too_high"
+    message = _("An invitation cannot grant a role you may not grant yourself.")
+
+
+class InvitationNotActive(Conflict):
+    code = "invitation_not_active"
+    message = _("This invitation is already revoked.")
+
+
+class JoinLinkRetired(Conflict):
+    code = "join_link_retired"
+    message = _("This join link is already retired.")

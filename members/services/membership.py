@@ -1,5 +1,7 @@
 """Writes on memberships: joining and leaving (recruitment and vetting build on these)."""
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -8,7 +10,7 @@ from communities.errors import CommunityArchived
 from communities.models import Community, RulesVersion
 from communities.roles import MembershipStatus, Role
 from members import errors
-from members.models import Membership, RuleAcceptance
+from members.models import Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
 from members.services.onboarding import welcome_member
 
 
@@ -23,16 +25,47 @@ def rules_accept(*, membership: Membership, version: RulesVersion) -> RuleAccept
     return acceptance
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """How a member came in (recruitment): recorded on the membership when they join."""
+
+    source: str = JoinSource.DIRECT
+    source_tag: str = ""
+    referred_by: Membership | None = None
+    join_link: JoinLink | None = None
+    invitation: Invitation | None = None
+
+
 @transaction.atomic
-def membership_join(*, actor, community: Community, accepted_rules_version: int | None) -> Membership:
+def membership_join(
+    *, actor, community: Community, accepted_rules_version: int | None, attribution: Attribution | None = None
+) -> Membership:
     """Join an open community, accepting its current rules (required when it has any).
 
     Re-joining after leaving reactivates the same membership row, as a plain member.
     """
+    if community.join_policy != Community.JoinPolicy.OPEN:
+        if community.is_archived:
+            raise CommunityArchived()
+        raise errors.JoinNotOpen()
+    return membership_admit(
+        actor=actor,
+        community=community,
+        accepted_rules_version=accepted_rules_version,
+        role=Role.MEMBER,
+        attribution=attribution or Attribution(),
+    )
+
+
+@transaction.atomic
+def membership_admit(
+    *, actor, community: Community, accepted_rules_version: int | None, role: str, attribution: Attribution
+) -> Membership:
+    """Make `actor` an active member with `role`; the caller has decided they may come in (policy,
+    invitation). Checks what holds for every way in: not archived, not banned, not already in, rules.
+    """
     if community.is_archived:
         raise CommunityArchived()
-    if community.join_policy != Community.JoinPolicy.OPEN:
-        raise errors.JoinNotOpen()
     membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
     if membership is not None and membership.status == MembershipStatus.BANNED:
         raise errors.Banned()
@@ -45,8 +78,13 @@ def membership_join(*, actor, community: Community, accepted_rules_version: int 
         )
     if membership is None:
         membership = Membership(community=community, user=actor)
-    membership.role = Role.MEMBER
+    membership.role = role
     membership.status = MembershipStatus.ACTIVE
+    membership.source = attribution.source
+    membership.source_tag = attribution.source_tag
+    membership.referred_by = attribution.referred_by
+    membership.join_link = attribution.join_link
+    membership.invitation = attribution.invitation
     membership.joined_at = timezone.now()
     membership.left_at = None
     membership.save()
