@@ -107,3 +107,23 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     )
     applicant = factory.SelfAttribute("membership.user")
     answers = factory.LazyFunction(list)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation made directly; operators make them through members.services.recruitment."""
+
+    class Meta:
+        model = "members.Invitation"
+
+    community = factory.SubFactory(CommunityFactory)
+    code = factory.Sequence(lambda n: f"invite{n:04d}")
+    label = factory.Sequence(lambda n: f"Invitation {n}")
+
+
+class JoinLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "members.JoinLink"
+
+    community = factory.SubFactory(CommunityFactory)
+    code = factory.Sequence(lambda n: f"link{n:04d}")
+    channel = factory.Sequence(lambda n: f"Channel {n}")

@@ -8,6 +8,7 @@ from members.urls import (
     onboarding,
     policy,
     profiles,
+    recruitment,
     relationships,
     roles,
 )
@@ -24,4 +25,5 @@ urlpatterns = [
     *audit.urlpatterns,
     *policy.urlpatterns,
     *relationships.urlpatterns,
+    *recruitment.urlpatterns,
 ]

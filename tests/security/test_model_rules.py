@@ -18,7 +18,7 @@ from communities import services
 from communities.models import Community, TenantModel
 from communities.selectors import rule_list
 from members.services import applications as vetting
-from members.services import membership_join, membership_leave
+from members.services import membership_join, membership_leave, recruitment
 from members.services.policy import member_policy_update
 from members.services.relationships import cadence_set, touchpoint_create
 from tests import factories
@@ -189,6 +189,33 @@ def build_vetting(a, b):
     factories.ApplicationQuestionFactory(community=b)
 
 
+def _recruit_in(community):
+    """An invitation used once, a join link joined through and a referral, all through the services."""
+    owner = factories.member(community=community, role="owner").user
+    invitation = recruitment.invitation_create(actor=owner, community=community, role="expert", max_uses=2)
+    recruitment.invitation_accept(
+        actor=factories.UserFactory(), community=community, code=invitation.code, accepted_rules_version=None
+    )
+    link = recruitment.join_link_create(actor=owner, community=community, channel="Chat", source_tag="chat")
+    joined = recruitment.membership_join_from(
+        actor=factories.UserFactory(),
+        community=community,
+        accepted_rules_version=None,
+        arrival={"link": link.code},
+    )
+    code = recruitment.referral_code_ensure(actor=joined.user, community=community).referral_code
+    recruitment.membership_join_from(
+        actor=factories.UserFactory(), community=community, accepted_rules_version=None, arrival={"ref": code}
+    )
+
+
+def build_recruitment(a, b):
+    _recruit_in(a)
+    _recruit_in(b)
+    factories.InvitationFactory(community=a)
+    factories.JoinLinkFactory(community=b)
+
+
 BUILDERS = {
     "members.Application": build_vetting,
     "members.ApplicationQuestion": build_vetting,
@@ -197,6 +224,8 @@ BUILDERS = {
     "members.Membership": build_memberships,
     "members.RuleAcceptance": build_rule_acceptances,
     "analytics.ActivityEvent": build_activity_events,
+    "members.Invitation": build_recruitment,
+    "members.JoinLink": build_recruitment,
     "members.MemberPolicy": build_relationships,
     "members.ContactCadence": build_relationships,
     "members.Touchpoint": build_relationships,

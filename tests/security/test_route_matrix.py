@@ -50,6 +50,7 @@ SELF_SERVICE_ROUTES = {"api:membership"}
 SERVICE_DECIDES = {
     ("api:application-list", "post"),
     ("api:application-mine", "delete"),
+    ("api:invitation-accept", "post"),
     ("api:membership", "post"),
 }
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
@@ -170,6 +171,17 @@ class World:
             }
         return made[kind]
 
+    def recruitment(self, kind):
+        """An invitation and a join link in community `kind`, made on first use."""
+        made = self.__dict__.setdefault("_recruitment", {})
+        if kind not in made:
+            community = self.communities[kind]
+            made[kind] = {
+                "invitation": factories.InvitationFactory(community=community),
+                "join_link": factories.JoinLinkFactory(community=community),
+            }
+        return made[kind]
+
     def membership_status(self, kind, caller):
         return {
             "pending": "pending",
@@ -186,6 +198,8 @@ PARAMETER_FILLERS = {
     "application_id": lambda world, kind: world.vetting(kind)["application"].pk,
     "membership_id": lambda world, kind: world.moderation(kind)["subject"].pk,
     "report_id": lambda world, kind: world.moderation(kind)["report"].pk,
+    "invitation_id": lambda world, kind: world.recruitment(kind)["invitation"].pk,
+    "join_link_id": lambda world, kind: world.recruitment(kind)["join_link"].pk,
 }
 
 

@@ -8,6 +8,7 @@ from members.api.urls import (
     onboarding,
     policy,
     profiles,
+    recruitment,
     relationships,
     roles,
 )
@@ -22,4 +23,5 @@ urlpatterns = [
     *audit.urlpatterns,
     *policy.urlpatterns,
     *relationships.urlpatterns,
+    *recruitment.urlpatterns,
 ]
