@@ -36,7 +36,11 @@ def record_daily_visit(community, user) -> bool:
     read. A cache flush only risks a second row for the day, which the distinct-days counts absorb.
     """
     today = timezone.now().date()
-    key = f"visit:{community.pk}:{user.pk}:{today.isoformat()}"
+    # The creation times keep the key unique if a row id is ever reused (tests roll back and reuse ids).
+    key = (
+        f"visit:{community.pk}.{community.created_at.timestamp()}:{user.pk}.{user.date_joined.timestamp()}:"
+        f"{today.isoformat()}"
+    )
     if not cache.add(key, True, timeout=26 * 60 * 60):
         return False
     record(community=community, actor=user, verb=VISIT_VERB)
