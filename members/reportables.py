@@ -7,7 +7,8 @@ An app registers each model members may report, usually in its AppConfig.ready()
 
 `author` returns the Membership responsible for the object (the subject of reports and actions);
 `remove(obj, actor)` takes the object down (None: the kind cannot be removed, act on the author instead);
-`hides`: whether enough distinct reports hide the object pending review (ContentHold).
+`hides`: whether enough distinct reports hide the object pending review (ContentHold); `related`: the
+select_related paths that `author` and `summary` follow (the moderation queue loads targets in bulk).
 A target is named by its key "<app_label>.<model_name>" and its primary key.
 """
 
@@ -28,6 +29,7 @@ class Reportable:
     summary: Callable[[models.Model], str]
     remove: Callable[[models.Model, object], None] | None = None
     hides: bool = True
+    related: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -44,8 +46,11 @@ def register(
     summary: Callable[[models.Model], str] = str,
     remove: Callable[[models.Model, object], None] | None = None,
     hides: bool = True,
+    related: tuple[str, ...] = (),
 ) -> Reportable:
-    reportable = Reportable(model=model, author=author, summary=summary, remove=remove, hides=hides)
+    reportable = Reportable(
+        model=model, author=author, summary=summary, remove=remove, hides=hides, related=related
+    )
     _REGISTRY[reportable.key] = reportable
     return reportable
 
@@ -81,4 +86,10 @@ def resolve_target(*, community: Community, target_type: str, target_id) -> tupl
 
 
 # Reporting a member: the membership is its own subject; members are never hidden or removed this way.
-register(Membership, author=lambda membership: membership, summary=lambda m: str(m.user), hides=False)
+register(
+    Membership,
+    author=lambda membership: membership,
+    summary=lambda membership: str(membership.user),
+    hides=False,
+    related=("user",),
+)

@@ -73,9 +73,12 @@ def report_queue(*, community: Community, policy: MemberPolicy) -> list[ReportGr
     for type_id, ids in by_type.items():
         content_type = ContentType.objects.get_for_id(type_id)
         model = content_type.model_class()
-        objects = {str(obj.pk): obj for obj in model._default_manager.filter(community=community, pk__in=ids)}
-        held = set(hidden_ids(model, community).values_list("target_id", flat=True))
         reportable = reportable_for(model)
+        rows = model._default_manager.filter(community=community, pk__in=ids)
+        if reportable is not None and reportable.related:
+            rows = rows.select_related(*reportable.related)
+        objects = {str(obj.pk): obj for obj in rows}
+        held = set(hidden_ids(model, community).values_list("target_id", flat=True))
         for target_id in ids:
             group = groups[(type_id, target_id)]
             group.target = objects.get(target_id)

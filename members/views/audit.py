@@ -1,6 +1,7 @@
 """The audit log page and its CSV export (same filters); read-only, like every path to the log."""
 
 import csv
+import datetime
 
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
@@ -53,7 +54,7 @@ class AuditExportView(AuditMixin, View):
             for entry in rows:
                 yield writer.writerow(
                     [
-                        entry.created_at.astimezone(timezone.UTC).isoformat(),
+                        entry.created_at.astimezone(datetime.UTC).isoformat(),
                         entry.action,
                         entry.actor.get_username() if entry.actor else "",
                         entry.subject_label,
