@@ -30,6 +30,8 @@ from members.services.application_questions import (  # re-exported: one import 
 )
 from members.services.audit import audit_record
 from members.services.membership import rules_accept
+from members.services.onboarding import welcome_member
+from members.services.recruitment import attribution_from_arrival
 
 Kind = ApplicationQuestion.Kind
 # Longest accepted answer per kind (characters).
@@ -142,11 +144,17 @@ def _ensure_cooldown_over(community: Community, membership: Membership) -> None:
 
 @transaction.atomic
 def application_submit(
-    *, actor, community: Community, answers: dict, accepted_rules_version: int | None
+    *,
+    actor,
+    community: Community,
+    answers: dict,
+    accepted_rules_version: int | None,
+    arrival: dict[str, str] | None = None,
 ) -> Application:
     """Apply to a community that vets its members: a pending membership and an application.
 
     One pending application at a time; after a rejection, again only once the cool-down has passed.
+    `arrival` (the visitor's ?src=/?ref=/join link, see communities.arrival) records where they came from.
     """
     if community.is_archived:
         raise CommunityArchived()
@@ -169,6 +177,11 @@ def application_submit(
     snapshot = answers_snapshot(community=community, answers=answers)
     if membership is None:
         membership = Membership(community=community, user=actor)
+    attribution = attribution_from_arrival(community=community, actor=actor, arrival=arrival or {})
+    membership.source = attribution.source
+    membership.source_tag = attribution.source_tag
+    membership.referred_by = attribution.referred_by
+    membership.join_link = attribution.join_link
     membership.role = Role.MEMBER
     membership.status = MembershipStatus.PENDING
     membership.left_at = None
@@ -228,6 +241,9 @@ def _apply_decision(*, actor, application: Application, decision: str, note: str
     else:
         membership.status = MembershipStatus.REJECTED
     membership.save(update_fields=["status", "joined_at", "updated_at"])
+    if status == Application.Status.APPROVED:
+        record(community=community, actor=application.applicant, verb="community.joined", target=membership)
+        welcome_member(membership=membership)
     audit_record(
         community=community,
         actor=actor,

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 
+from communities.arrival import RememberArrivalMixin, arrival_for, forget_arrival
 from communities.errors import DomainError
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
@@ -18,8 +19,11 @@ from members.selectors.applications import application_list, application_list_fo
 from members.services import applications as services
 
 
-class ApplyView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
-    """The screening questions and the current rules; communities that take applications only."""
+class ApplyView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    """The screening questions and the current rules; communities that take applications only.
+
+    Like the join page, it records where the visitor arrived from (?src=, ?ref=, a join link).
+    """
 
     template_name = "members/applications/apply.html"
     form_class = ApplyForm
@@ -50,7 +54,9 @@ class ApplyView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
             community=self.community,
             answers=form.answers(),
             accepted_rules_version=form.accepted_version(),
+            arrival=arrival_for(self.request, self.community),
         )
+        forget_arrival(self.request, self.community)
         messages.success(self.request, _("Your application is sent. The operators will let you know."))
         return redirect("members:application-mine", slug=self.community.slug)
 

@@ -71,6 +71,15 @@ def test_apply_with_rules_then_withdraw(client_for, vetted, vetter, questions):
     assert Application.objects.get().status == "withdrawn"
 
 
+def test_apply_keeps_the_campaign_tag_of_the_visit(client_for, vetted):
+    user = factories.UserFactory()
+    client = client_for(user)
+    client.get(reverse("communities:home", args=[vetted.slug]), {"src": "WeChat"})
+    assert client.post(page("apply", vetted), {}).status_code == 302
+    membership = Membership.objects.get(user=user, community=vetted)
+    assert (membership.source, membership.source_tag) == ("campaign", "wechat")
+
+
 def test_apply_form_errors_rerender_and_write_nothing(client_for, vetted, questions):
     client = client_for(factories.UserFactory())
     response = client.post(

@@ -227,6 +227,25 @@ def test_reapply_only_after_the_cooldown(vetted, vetter):
     assert Membership.objects.get(pk=first.membership_id).status == "pending"
 
 
+def test_apply_records_where_the_applicant_came_from(vetted):
+    link = factories.JoinLinkFactory(community=vetted, source_tag="wechat")
+    by_link = apply_from(vetted, {"link": link.code})
+    assert (by_link.source, by_link.join_link, by_link.source_tag) == ("join_link", link, "wechat")
+    assert apply_from(vetted, {"src": "newsletter"}).source == "campaign"
+    assert apply_from(vetted, {"link": factories.JoinLinkFactory().code}).source == "direct"
+
+
+def apply_from(community, arrival):
+    application = services.application_submit(
+        actor=factories.UserFactory(),
+        community=community,
+        answers={},
+        accepted_rules_version=None,
+        arrival=arrival,
+    )
+    return application.membership
+
+
 def test_withdraw(vetted):
     user = factories.UserFactory()
     application = apply(vetted, user)
@@ -268,9 +287,12 @@ def test_approve_activates_the_membership_and_tells_the_applicant(
         membership,
     )
     assert ActivityEvent.objects.filter(verb="application.approved").count() == 1
-    notification = Notification.objects.get(recipient=application.applicant)
-    assert notification.kind == "application.approved" and notification.body == "Welcome aboard!"
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == [application.applicant.email]
+    notification = Notification.objects.get(recipient=application.applicant, kind="application.approved")
+    assert notification.body == "Welcome aboard!"
+    # The community's welcome message follows, as for every activation of a membership.
+    assert Notification.objects.filter(recipient=application.applicant, kind="welcome").exists()
+    assert ActivityEvent.objects.filter(verb="community.joined", actor=application.applicant).count() == 1
+    assert len(mail.outbox) == 2 and {m.to[0] for m in mail.outbox} == {application.applicant.email}
 
 
 def test_reject_sets_the_membership_rejected(vetted, vetter):
@@ -291,7 +313,8 @@ def test_deciding_twice_is_refused(vetted, vetter):
         services.application_decide(actor=other, community=vetted, application=application, decision="reject")
     application.refresh_from_db()
     assert application.status == "approved" and application.decided_by == vetter
-    assert AuditLogEntry.objects.count() == 1 and Notification.objects.count() == 1
+    assert AuditLogEntry.objects.count() == 1
+    assert Notification.objects.filter(kind__startswith="application.").count() == 1
 
 
 def test_bad_decision_is_refused(vetted, vetter):
