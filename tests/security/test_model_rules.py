@@ -15,12 +15,14 @@ from django.db import models
 
 from analytics.services import record
 from communities import services
-from communities.models import Community, TenantModel
+from communities.models import Community, Rule, TenantModel
 from communities.selectors import rule_list
+from members import reportables
 from members.services import applications as vetting
-from members.services import membership_join, membership_leave, recruitment
+from members.services import membership_join, membership_leave, moderation, recruitment
 from members.services.policy import member_policy_update
 from members.services.relationships import cadence_set, touchpoint_create
+from members.services.reporting import report_create
 from tests import factories
 
 PROJECT_APPS = [
@@ -216,7 +218,61 @@ def build_recruitment(a, b):
     factories.JoinLinkFactory(community=b)
 
 
+def _moderate_in(community):
+    """Reports, every moderation action, an auto-hide and a removal, through the services."""
+    owner, rules = _with_rules(community)
+    moderator = factories.member(community=community, role="moderator").user
+    subject = factories.member(community=community)
+    report = report_create(
+        actor=factories.member(community=community).user,
+        community=community,
+        target_type="members.membership",
+        target_id=subject.pk,
+        rule_id=rules[0].pk,
+        reason="Rude",
+    )
+    moderation.member_warn(
+        actor=moderator, community=community, membership=subject, reason="1", report=report
+    )
+    moderation.member_mute(actor=moderator, community=community, membership=subject, days=1, reason="2")
+    moderation.member_ban(
+        actor=owner, community=community, membership=subject, rule_id=rules[0].pk, reason="3"
+    )
+    moderation.member_unban(actor=owner, community=community, membership=subject, reason="4")
+    moderation.moderation_settings_update(
+        actor=owner,
+        community=community,
+        report_hide_threshold=1,
+        warning_ladder=[{"action": "ban"}],
+        penalty_decay_days=30,
+    )
+    # A stand-in content kind (content apps register theirs the same way): a rule row, authored by a member.
+    author = factories.member(community=community)
+    reportable = reportables.register(Rule, author=lambda rule: author, remove=lambda rule, actor: None)
+    try:
+        content_report = report_create(
+            actor=factories.member(community=community).user,
+            community=community,
+            target_type=reportable.key,
+            target_id=rules[1].pk,
+            rule_id=rules[0].pk,
+            reason="Spam",
+        )
+        moderation.content_remove(actor=moderator, community=community, report=content_report, reason="Spam")
+    finally:
+        reportables._REGISTRY.pop(reportable.key)
+
+
+def build_moderation(a, b):
+    _moderate_in(a)
+    _moderate_in(b)
+
+
 BUILDERS = {
+    "members.Report": build_moderation,
+    "members.ModerationAction": build_moderation,
+    "members.ContentHold": build_moderation,
+    "members.AuditLogEntry": build_moderation,
     "members.Application": build_vetting,
     "members.ApplicationQuestion": build_vetting,
     "communities.Rule": build_rules,
