@@ -99,3 +99,11 @@ def test_controls_include_renders_for_operators(client_for, community, owner):
     )
     assert reverse("members:member-remove", args=[community.slug, subject.pk]) in html
     assert reverse("members:member-transfer", args=[community.slug, subject.pk]) in html
+
+
+def test_member_page_shows_the_controls_to_operators_only(client_for, community, owner):
+    subject = factories.member(community=community)
+    page = reverse("members:profile", args=[community.slug, subject.pk])
+    remove = reverse("members:member-remove", args=[community.slug, subject.pk])
+    assert remove in client_for(owner).get(page).content.decode()
+    assert remove not in client_for(factories.member(community=community).user).get(page).content.decode()
