@@ -24,6 +24,7 @@ from communities.selectors import rules_version_current
 from communities.services import community_create, rule_create
 from demo import data
 from demo.applications import seed_applications
+from demo.moderation import seed_moderation
 from demo.recruitment import seed_recruitment
 from demo.trust import seed_trust
 from members.models import Membership
@@ -149,6 +150,7 @@ def seed_world() -> list[str]:
     seed_applications()
     seed_trust()
     seed_recruitment()
+    seed_moderation()
     if created:
         refresh_community_activity()
     return created
