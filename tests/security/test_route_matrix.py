@@ -310,7 +310,7 @@ def test_object_of_another_community_in_the_url_is_404(world):
         if route.params == ["community_slug"]:
             continue
         url = fill(route, world, "public", object_kind="private")
-        for method in route.actions:
+        for method in list(route.actions):  # DRF adds "head" to the dict on the first GET
             assert call(owner, method, url) == 404, f"{method.upper()} {url}"
             checked += 1
     assert checked
