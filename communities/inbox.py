@@ -20,6 +20,7 @@ NOTIFICATION_GROUPS = [
     ("moderation", _("Moderation of my membership")),
     ("trust", _("Changes of my trust level")),
     ("mention", _("Mentions of me")),
+    ("vetting", _("New applications to review (owners and admins)")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

@@ -196,7 +196,27 @@ def application_submit(
         answers_text=_answers_text(snapshot),
     )
     record(community=community, actor=actor, verb="application.submitted", target=application)
+    _tell_operators(application)
     return application
+
+
+def _tell_operators(application: Application) -> None:
+    """Each active owner and admin hears of a new application (kind vetting.submitted)."""
+    community = application.community
+    operators = (
+        Membership.objects.for_community(community)
+        .filter(status=MembershipStatus.ACTIVE, role__in=[Role.OWNER, Role.ADMIN])
+        .select_related("user")
+    )
+    title = _("New application to %(name)s from %(user)s") % {
+        "name": community.name,
+        "user": application.applicant.get_username(),
+    }
+    url = reverse("members:applications", kwargs={"slug": community.slug})
+    for operator in operators:
+        notify(
+            community=community, recipient=operator.user, kind="vetting.submitted", title=str(title), url=url
+        )
 
 
 @transaction.atomic

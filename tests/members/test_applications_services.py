@@ -150,6 +150,15 @@ def test_apply_creates_pending_membership_and_answers_snapshot(vetted, questions
     assert ActivityEvent.objects.filter(verb="application.submitted").count() == 1
 
 
+def test_operators_hear_of_a_new_application(vetted, vetter):
+    owner = factories.member(community=vetted, role="owner").user
+    factories.member(community=vetted, role="moderator")
+    factories.member(community=vetted, role="admin", status="left")
+    apply(vetted)
+    notified = Notification.objects.filter(kind="vetting.submitted").values_list("recipient", flat=True)
+    assert set(notified) == {vetter.pk, owner.pk}
+
+
 @pytest.mark.parametrize(
     ("key", "value"),
     [
@@ -301,7 +310,7 @@ def test_reject_sets_the_membership_rejected(vetted, vetter):
     application.refresh_from_db()
     assert application.status == "rejected" and application.membership.status == "rejected"
     assert AuditLogEntry.objects.get().action == "application.rejected"
-    assert Notification.objects.get().kind == "application.rejected"
+    assert Notification.objects.get(recipient=application.applicant).kind == "application.rejected"
 
 
 def test_deciding_twice_is_refused(vetted, vetter):
