@@ -13,12 +13,15 @@ from members.models import (
     ApplicationQuestion,
     AuditLogEntry,
     ContentHold,
+    Invitation,
+    JoinLink,
     Membership,
     ModerationAction,
     Report,
     RuleAcceptance,
 )
 from members.services import applications as application_services
+from members.services import recruitment as recruitment_services
 
 
 @admin.register(Membership)
@@ -206,3 +209,77 @@ class AuditLogEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ("action", "reason", "subject_label", "community__slug", "actor__username")
     list_select_related = ("community", "actor")
     date_hierarchy = "created_at"
+
+
+# --- Recruitment: made in the site or API; admin revokes and retires through the services -------------------
+
+
+class _RecruitmentAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _each(self, request, queryset, service, field):
+        done = 0
+        for row in queryset.select_related("community").filter(**{f"{field}__isnull": True}):
+            try:
+                service(actor=request.user, community=row.community, **{self.service_kwarg: row})
+            except DomainError as exc:
+                self.message_user(request, f"{row.community.slug}: {exc.message}", messages.ERROR)
+            else:
+                done += 1
+        return done
+
+
+@admin.register(Invitation)
+class InvitationAdmin(_RecruitmentAdmin):
+    list_display = ("__str__", "community", "role", "uses_count", "max_uses", "expires_at", "revoked_at")
+    list_filter = ("role",)
+    search_fields = ("label", "code", "community__slug")
+    list_select_related = ("community",)
+    fields = (
+        "community",
+        "code",
+        "label",
+        "role",
+        "max_uses",
+        "uses_count",
+        "expires_at",
+        "revoked_at",
+        "created_by",
+        "created_at",
+    )
+    readonly_fields = fields
+    actions = ["revoke"]
+    service_kwarg = "invitation"
+
+    @admin.action(description=_("Revoke the selected invitations"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = self._each(request, queryset, recruitment_services.invitation_revoke, "revoked_at")
+        self.message_user(
+            request,
+            ngettext("%(count)d invitation revoked.", "%(count)d invitations revoked.", count)
+            % {"count": count},
+        )
+
+
+@admin.register(JoinLink)
+class JoinLinkAdmin(_RecruitmentAdmin):
+    list_display = ("channel", "source_tag", "community", "retired_at", "created_at")
+    search_fields = ("channel", "source_tag", "community__slug")
+    list_select_related = ("community",)
+    fields = ("community", "channel", "code", "source_tag", "retired_at", "created_by", "created_at")
+    readonly_fields = fields
+    actions = ["retire"]
+    service_kwarg = "join_link"
+
+    @admin.action(description=_("Retire the selected join links"), permissions=["change"])
+    def retire(self, request, queryset):
+        count = self._each(request, queryset, recruitment_services.join_link_retire, "retired_at")
+        self.message_user(
+            request,
+            ngettext("%(count)d join link retired.", "%(count)d join links retired.", count)
+            % {"count": count},
+        )

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from communities.roles import MembershipStatus, Role
-from members.models import Invitation, JoinLink, Membership
+from members.models import AuditLogEntry, Invitation, JoinLink, Membership
 from members.services import recruitment as services
 from tests import factories
 
@@ -235,3 +235,18 @@ def test_operator_lists_have_a_fixed_query_count(
     fill(30)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url(page, community))
+
+
+def test_django_admin_revokes_and_retires_through_the_services(client, community, owner):
+    admin_user = factories.UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    invitation = services.invitation_create(actor=owner, community=community)
+    link = services.join_link_create(actor=owner, community=community, channel="News")
+    for model, action, pk in (("invitation", "revoke", invitation.pk), ("joinlink", "retire", link.pk)):
+        changelist = reverse(f"admin:members_{model}_changelist")
+        assert client.get(changelist).status_code == 200
+        client.post(changelist, {"action": action, "_selected_action": [pk]})
+    invitation.refresh_from_db()
+    link.refresh_from_db()
+    assert invitation.revoked_at is not None and link.retired_at is not None
+    assert AuditLogEntry.objects.filter(action="invitation.revoked", actor=admin_user).exists()
