@@ -10,6 +10,7 @@ from communities.notifications import notify
 from communities.permissions import ensure_can
 from members import errors
 from members.models import Membership, OnboardingStep
+from members.selectors.onboarding import onboarding_steps
 from members.selectors.policy import policy_for
 
 INTRODUCTION_MAX_LENGTH = 1000
@@ -76,10 +77,11 @@ def onboarding_step_create(
     *, actor, community: Community, title: str, verb: str, description: str = "", position: int | None = None
 ) -> OnboardingStep:
     ensure_can(actor, "manage_community", community)
+    existing = onboarding_steps(community=community)  # the defaults first, so a new step adds to them
     verb = verb.strip()
     _check_verb_free(community, verb)
     if position is None:
-        position = OnboardingStep.objects.for_community(community).count()
+        position = len(existing)
     step = OnboardingStep(
         community=community, title=title, verb=verb, description=description, position=position
     )

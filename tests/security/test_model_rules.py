@@ -15,11 +15,15 @@ from django.db import models
 
 from analytics.services import record
 from communities import services
+from communities.inbox import notification_mark_read, preference_set
 from communities.models import Community, Rule, TenantModel
+from communities.notifications import notify
 from communities.selectors import rule_list
 from members import reportables
 from members.services import applications as vetting
 from members.services import membership_join, membership_leave, moderation, recruitment
+from members.services import onboarding as onboarding_services
+from members.services import profiles as profile_services
 from members.services.policy import member_policy_update
 from members.services.relationships import cadence_set, touchpoint_create
 from members.services.reporting import report_create
@@ -268,7 +272,36 @@ def build_moderation(a, b):
     _moderate_in(b)
 
 
+def _profiles_in(community):
+    """A profile with skills, an operator's note and tag, a custom onboarding step, a welcome notification
+    read, and a notification preference, all through the services."""
+    owner = _owner(community)
+    member = factories.member(community=community)
+    profile_services.profile_update(actor=member.user, community=community, skills="film, print")
+    profile_services.member_note_add(actor=owner, community=community, membership=member, body="Promising")
+    profile_services.member_tag_add(actor=owner, community=community, membership=member, name="core member")
+    onboarding_services.onboarding_step_create(
+        actor=owner, community=community, title="Ask", verb="question.asked"
+    )
+    welcome = onboarding_services.welcome_member(membership=member)
+    notification_mark_read(actor=member.user, notification_id=welcome.pk)
+    preference_set(actor=member.user, community=community, kind="moderation", in_app=True, email=False)
+    notify(community=community, recipient=owner, kind="application.approved", title="Done")
+
+
+def build_profiles(a, b):
+    _profiles_in(a)
+    _profiles_in(b)
+
+
 BUILDERS = {
+    "members.MemberProfile": build_profiles,
+    "members.MemberSkill": build_profiles,
+    "members.MemberNote": build_profiles,
+    "members.MemberTag": build_profiles,
+    "members.OnboardingStep": build_profiles,
+    "communities.Notification": build_profiles,
+    "communities.NotificationPreference": build_profiles,
     "members.Report": build_moderation,
     "members.ModerationAction": build_moderation,
     "members.ContentHold": build_moderation,

@@ -26,6 +26,8 @@ from communities import services
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
+from members.services import onboarding as onboarding_services
+from members.services import profiles as profile_services
 from members.services.reporting import report_create
 from tests import factories
 
@@ -182,6 +184,25 @@ class World:
             }
         return made[kind]
 
+    def profiles(self, kind):
+        """A private note and a tag on the moderation subject and an onboarding step, made on first use."""
+        made = self.__dict__.setdefault("_profiles", {})
+        if kind not in made:
+            community, owner = self.communities[kind], self.users[kind]["owner"]
+            subject = self.moderation(kind)["subject"]
+            made[kind] = {
+                "note": profile_services.member_note_add(
+                    actor=owner, community=community, membership=subject, body="Met at the meetup"
+                ),
+                "tag": profile_services.member_tag_add(
+                    actor=owner, community=community, membership=subject, name="core member"
+                ),
+                "step": onboarding_services.onboarding_step_create(
+                    actor=owner, community=community, title="Ask a question", verb="question.asked"
+                ),
+            }
+        return made[kind]
+
     def membership_status(self, kind, caller):
         return {
             "pending": "pending",
@@ -197,6 +218,9 @@ PARAMETER_FILLERS = {
     "application_question_id": lambda world, kind: world.vetting(kind)["question"].pk,
     "application_id": lambda world, kind: world.vetting(kind)["application"].pk,
     "membership_id": lambda world, kind: world.moderation(kind)["subject"].pk,
+    "note_id": lambda world, kind: world.profiles(kind)["note"].pk,
+    "tag_id": lambda world, kind: world.profiles(kind)["tag"].pk,
+    "onboarding_step_id": lambda world, kind: world.profiles(kind)["step"].pk,
     "report_id": lambda world, kind: world.moderation(kind)["report"].pk,
     "invitation_id": lambda world, kind: world.recruitment(kind)["invitation"].pk,
     "join_link_id": lambda world, kind: world.recruitment(kind)["join_link"].pk,

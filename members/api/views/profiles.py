@@ -130,12 +130,13 @@ class MemberNoteViewSet(mixins.ListModelMixin, MemberScopedViewSet):
         return selectors.member_notes(community=self.request.community, membership=self.member)
 
     def create(self, request, community_slug, membership_id):
+        member = self.member  # another community's member is a 404 before any input error
         serializer = s.NoteInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         note = services.member_note_add(
             actor=request.user,
             community=request.community,
-            membership=self.member,
+            membership=member,
             **serializer.validated_data,
         )
         return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)
@@ -169,12 +170,13 @@ class MemberTagViewSet(mixins.ListModelMixin, MemberScopedViewSet):
         return selectors.member_tags(community=self.request.community, membership=self.member)
 
     def create(self, request, community_slug, membership_id):
+        member = self.member  # another community's member is a 404 before any input error
         serializer = s.TagInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         tag = services.member_tag_add(
             actor=request.user,
             community=request.community,
-            membership=self.member,
+            membership=member,
             **serializer.validated_data,
         )
         return Response(s.TagSerializer(tag).data, status=status.HTTP_201_CREATED)
