@@ -162,17 +162,6 @@ class World:
             }
         return made[kind]
 
-    def vetting(self, kind):
-        """A screening question and a pending application in community `kind`, made on first use."""
-        made = self.__dict__.setdefault("_vetting", {})
-        if kind not in made:
-            community = self.communities[kind]
-            made[kind] = {
-                "question": factories.ApplicationQuestionFactory(community=community),
-                "application": factories.ApplicationFactory(community=community),
-            }
-        return made[kind]
-
     def recruitment(self, kind):
         """An invitation and a join link in community `kind`, made on first use."""
         made = self.__dict__.setdefault("_recruitment", {})
