@@ -307,3 +307,18 @@ class InvitationNotActive(Conflict):
 class JoinLinkRetired(Conflict):
     code = "join_link_retired"
     message = _("This join link is already retired.")
+
+
+class InvalidCaretaker(DomainError):
+    code = "invalid_caretaker"
+    message = _("The caretaker must be an owner or admin of this community.")
+
+
+class InvalidCadence(DomainError):
+    code = "invalid_cadence"
+    message = _("Choose a contact cadence from 1 to 365 days.")
+
+
+class InvalidTouchpointKind(DomainError):
+    code = "invalid_touchpoint_kind"
+    message = _("Choose a call, a message, a meeting or other.")
