@@ -25,6 +25,7 @@ from communities.services import community_create, rule_create
 from demo import data
 from demo.applications import seed_applications
 from demo.moderation import seed_moderation
+from demo.profiles import seed_profiles
 from demo.recruitment import seed_recruitment
 from demo.trust import seed_trust
 from members.models import Membership
@@ -151,6 +152,7 @@ def seed_world() -> list[str]:
     seed_trust()
     seed_recruitment()
     seed_moderation()
+    seed_profiles()
     if created:
         refresh_community_activity()
     return created
