@@ -59,3 +59,24 @@ def test_audit_page_query_count_does_not_grow(
     client = client_for(owner)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("members:audit", args=[community.slug])).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["auditlogentry", "report", "moderationaction", "contenthold"])
+def test_django_admin_shows_moderation_records_read_only(client_for, community, owner, model):
+    entry = audit_record(community=community, actor=owner, action="member.warned", reason="x")
+    client = client_for(factories.UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(reverse(f"admin:members_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:members_{model}_add")).status_code == 403
+    if model == "auditlogentry":
+        assert (
+            client.post(
+                reverse("admin:members_auditlogentry_delete", args=[entry.pk]), {"post": "yes"}
+            ).status_code
+            == 403
+        )
+        response = client.post(
+            reverse("admin:members_auditlogentry_change", args=[entry.pk]), {"reason": "edited"}
+        )
+        assert response.status_code == 403
+        entry.refresh_from_db()
+        assert entry.reason == "x"
