@@ -58,9 +58,17 @@ class ReportGroup:
         return len({report.reporter_id for report in self.reports})
 
 
-def report_queue(*, community: Community, policy: MemberPolicy) -> list[ReportGroup]:
-    """Open reports grouped by target, oldest report first; a fixed number of queries for any size."""
-    reports = list(report_list(community=community).filter(status=Report.Status.OPEN).order_by("created_at"))
+def report_queue(
+    *, community: Community, policy: MemberPolicy, of: Report | None = None
+) -> list[ReportGroup]:
+    """Open reports grouped by target, oldest report first; a fixed number of queries for any size.
+
+    `of`: only the group of that report's target (the review page).
+    """
+    reports = report_list(community=community).filter(status=Report.Status.OPEN).order_by("created_at")
+    if of is not None:
+        reports = reports.filter(target_type_id=of.target_type_id, target_id=of.target_id)
+    reports = list(reports)
     groups: dict[tuple[int, str], ReportGroup] = {}
     for report in reports:
         key = (report.target_type_id, report.target_id)

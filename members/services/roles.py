@@ -1,7 +1,9 @@
 """Roles and leaving: role changes, ownership transfer and removal by an operator.
 
 Every path locks the memberships it changes (select_for_update) and checks that the community keeps at
-least one active owner, so two concurrent changes cannot leave it ownerless.
+least one active owner, so two concurrent changes cannot leave it ownerless. The member is notified under
+the "moderation" notification group (communities.inbox): one preference covers every decision about
+their membership.
 """
 
 from django.db import transaction
@@ -88,7 +90,7 @@ def role_change(
     notify(
         community=community,
         recipient=target.user,
-        kind="role.changed",
+        kind="moderation.role_changed",
         title=gettext("Your role in %(community)s is now %(role)s")
         % {"community": community.name, "role": target.get_role_display()},
     )
@@ -124,7 +126,7 @@ def ownership_transfer(
     notify(
         community=community,
         recipient=target.user,
-        kind="role.owner",
+        kind="moderation.ownership",
         title=gettext("You are now an owner of %(community)s") % {"community": community.name},
     )
     return target
@@ -150,7 +152,7 @@ def member_remove(*, actor, community: Community, membership: Membership, reason
     notify(
         community=community,
         recipient=target.user,
-        kind="membership.removed",
+        kind="moderation.removed",
         title=gettext("You were removed from %(community)s") % {"community": community.name},
         body=reason,
     )

@@ -125,9 +125,8 @@ class ReportReviewView(ActionFormView):
 
     @cached_property
     def group(self):
-        groups = report_queue(community=self.community, policy=self.policy)
-        key = (self.report.target_type_id, self.report.target_id)
-        return next((g for g in groups if (g.first.target_type_id, g.first.target_id) == key), None)
+        groups = report_queue(community=self.community, policy=self.policy, of=self.report)
+        return groups[0] if groups else None
 
     def available_actions(self):
         actions = ["dismiss"]

@@ -20,7 +20,7 @@ def test_owner_promotes_a_member_to_admin_with_audit_and_notification(community,
     entry = AuditLogEntry.objects.get(community=community, action="member.role_changed")
     assert (entry.actor, entry.subject, entry.reason) == (owner, subject, "helps a lot")
     assert entry.data == {"previous": "member", "role": "admin"}
-    assert subject.user.notifications.filter(kind="role.changed").exists()
+    assert subject.user.notifications.filter(kind="moderation.role_changed").exists()
 
 
 def test_admin_manages_junior_roles_but_not_owners_or_admins(community):
