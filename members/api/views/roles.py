@@ -18,8 +18,6 @@ ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fie
 class MemberObjectMixin:
     """The member named by `membership_id`, looked up in the URL's community only (else 404)."""
 
-    lookup_url_kwarg = "membership_id"
-
     def get_object(self) -> Membership:
         membership = member_get(community=self.request.community, membership_id=self.kwargs["membership_id"])
         if membership is None:
