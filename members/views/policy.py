@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from communities.errors import DomainError
 from communities.mixins import CommunityMixin, add_service_errors
-from members.forms.policy import THRESHOLD_LABELS, policy_forms
+from members.forms.policy import policy_forms
 from members.selectors.policy import policy_for
 from members.services.policy import member_policy_update
 
@@ -49,6 +49,5 @@ class MemberPolicyView(CommunityMixin, TemplateView):
             form=main,
             threshold_forms=sorted(thresholds.items()),
             limit_forms=sorted(limits.items()),
-            threshold_labels=THRESHOLD_LABELS,
             **kwargs,
         )
