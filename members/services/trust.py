@@ -96,7 +96,7 @@ def trust_levels_evaluate(*, community: Community) -> dict[str, int]:
     for member in members:
         level = earned_level(counts.get(member.user_id, {}), flags.get(member.pk, 0), policy.trust_thresholds)
         if level > member.trust_level:
-            _apply(member, level, now, action="trust.promoted", previous=member.trust_level)
+            _apply(community, member, level, now, action="trust.promoted")
             summary["promoted"] += 1
         elif level == member.trust_level:
             if member.demotion_due_at is None:
@@ -107,7 +107,7 @@ def trust_levels_evaluate(*, community: Community) -> dict[str, int]:
             member.demotion_due_at = now + timedelta(days=policy.trust_demotion_grace_days)
             summary["demotion_scheduled"] += 1
         elif member.demotion_due_at is None or member.demotion_due_at <= now:
-            _apply(member, level, now, action="trust.demoted", previous=member.trust_level)
+            _apply(community, member, level, now, action="trust.demoted")
             summary["demoted"] += 1
         else:
             continue
@@ -116,18 +116,19 @@ def trust_levels_evaluate(*, community: Community) -> dict[str, int]:
     return summary
 
 
-def _apply(member: Membership, level: int, now, *, action: str, previous: int) -> None:
+def _apply(community: Community, member: Membership, level: int, now, *, action: str) -> None:
+    previous = member.trust_level
     member.trust_level, member.trust_level_since, member.demotion_due_at = level, now, None
     audit_record(
-        community=member.community, actor=None, action=action, subject=member, old_level=previous, level=level
+        community=community, actor=None, action=action, subject=member, old_level=previous, level=level
     )
     if action == "trust.promoted":
         notify(
-            community=member.community,
+            community=community,
             recipient=member.user,
             kind="trust.promoted",
             title=gettext("You reached trust level %(level)s in %(community)s")
-            % {"level": level, "community": member.community.name},
+            % {"level": level, "community": community.name},
             body=gettext(
                 "Thank you for taking part: new members' limits no longer apply to you as they did."
             ),

@@ -209,7 +209,7 @@ def test_evaluation_queries_do_not_grow_with_members(
     Membership.objects.filter(community=community).update(trust_level=0)
     AuditLogEntry.objects.all().delete()
     # Counting is one query per aggregate; each promotion then adds its audit row and notification.
-    with django_assert_max_num_queries(8 + 4 * members):
+    with django_assert_max_num_queries(8 + 3 * members):
         trust_levels_evaluate(community=community)
     with django_assert_max_num_queries(7):  # nobody changes: nothing per member
         trust_levels_evaluate(community=community)
