@@ -1,12 +1,6 @@
 import django_filters
 
-from members.models import Application, Membership
-
-
-class MemberFilter(django_filters.FilterSet):
-    class Meta:
-        model = Membership
-        fields = ["role"]
+from members.models import Application
 
 
 class ApplicationFilter(django_filters.FilterSet):

@@ -1,9 +1,8 @@
 """Reads on memberships."""
 
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 
 from communities.models import Community
-from communities.roles import MembershipStatus
 from members.models import Membership
 
 
@@ -14,14 +13,4 @@ def membership_for_user(*, community: Community, user) -> Membership | None:
         .filter(user=user)
         .annotate(accepted_rules_version=Max("rule_acceptances__rules_version__number"))
         .first()
-    )
-
-
-def member_list(*, community: Community) -> QuerySet[Membership]:
-    """Active members with their accounts, oldest first."""
-    return (
-        Membership.objects.for_community(community)
-        .filter(status=MembershipStatus.ACTIVE)
-        .select_related("user")
-        .order_by("joined_at", "id")
     )

@@ -18,14 +18,3 @@ class MembershipOutputSerializer(serializers.ModelSerializer):
 
 class MembershipJoinInputSerializer(StrictInputMixin, serializers.Serializer):
     accepted_rules_version = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-
-
-class MemberOutputSerializer(serializers.ModelSerializer):
-    user_id = serializers.IntegerField(read_only=True)
-    username = serializers.CharField(source="user.username", read_only=True)
-    display_name = serializers.CharField(source="user.display_name", read_only=True)
-
-    class Meta:
-        model = Membership
-        fields = ["id", "user_id", "username", "display_name", "role", "joined_at"]
-        read_only_fields = fields
