@@ -214,41 +214,6 @@ class WarningLadderInvalid(DomainError):
     message = _("The warning ladder needs 1 to 10 steps among warn, mute (1-365 days) and ban.")
 
 
-# --- Profiles and onboarding ------------------------------------------------------------------------------
-
-
-class ProfileInvalid(DomainError):
-    """A profile field broke a rule; `fields` names the field (skill_level, skills, links)."""
-
-    code = "profile_invalid"
-    message = _("Some profile fields are not valid.")
-
-
-class InvalidSkillLevel(ProfileInvalid):
-    code = "invalid_skill_level"
-    message = _("Choose a skill level from this community's scale.")
-
-
-class TooManySkills(ProfileInvalid):
-    code = "too_many_skills"
-    message = _("List at most 20 skills, each at most 60 characters.")
-
-
-class InvalidLinks(ProfileInvalid):
-    code = "invalid_links"
-    message = _("Give at most 5 links, each a full http:// or https:// address.")
-
-
-class IntroductionInvalid(DomainError):
-    code = "introduction_invalid"
-    message = _("Write an introduction of 1 to 1000 characters.")
-
-
-class OnboardingVerbTaken(Conflict):
-    code = "onboarding_verb_taken"
-    message = _("Another step of this checklist already uses this activity.")
-
-
 class PostLimitExceeded(DomainError):
     code = "post_limit_exceeded"
     message = _("New members may only put a few links and images in one post; take part a little longer.")
