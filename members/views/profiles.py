@@ -65,6 +65,12 @@ class _Echo:
         return value
 
 
+def _cell(value) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (member-written text starts with '=')."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class MemberExportView(DirectoryMixin, View):
     """Operators: the directory with the same filters as CSV, streamed row by row."""
 
@@ -90,7 +96,8 @@ class MemberExportView(DirectoryMixin, View):
                 row = selectors.directory_row(membership, viewer=self.membership)
                 profile = row["profile"]
                 yield writer.writerow(
-                    [
+                    _cell(value)
+                    for value in [
                         membership.user.username,
                         row["name"],
                         membership.role,

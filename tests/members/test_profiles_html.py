@@ -144,3 +144,11 @@ def test_csv_export_is_for_operators_and_follows_filters(client_for, community, 
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0].startswith("username,name,role")
     assert len(lines) == 2 and "core member" in lines[1] and "expert" in lines[1]
+
+
+def test_csv_export_neutralises_formulas(client_for, community, admin):
+    member = factories.member(community=community)
+    profile(member, display_name="=HYPERLINK(1)")
+    response = client_for(admin.user).get(url("directory-export", community))
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(1)" in content
