@@ -96,13 +96,19 @@ def test_archive_and_unarchive_actions_go_through_the_services(admin_client_for,
     assert {"community.archived", "community.unarchived"} <= set(verbs)
 
 
-def test_archive_action_refuses_communities_the_admin_does_not_own(admin_client_for):
+def test_superuser_archives_a_community_they_do_not_belong_to(admin_client_for):
+    """Decision 0005: superusers act through the admin on any community, through the same service."""
     community = factories.CommunityFactory()
+    admin_client_for.post(reverse(CHANGELIST), {"action": "archive", "_selected_action": [community.pk]})
+    community.refresh_from_db()
+    assert community.status == "archived"
+
+
+def test_archive_action_reports_a_community_already_archived(admin_client_for):
+    community = factories.CommunityFactory(status="archived")
     response = admin_client_for.post(
         reverse(CHANGELIST), {"action": "archive", "_selected_action": [community.pk]}, follow=True
     )
-    community.refresh_from_db()
-    assert community.status == "active"
     assert [message.level_tag for message in get_messages(response.wsgi_request)] == ["error"]
 
 
