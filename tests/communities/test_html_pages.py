@@ -114,13 +114,15 @@ def test_home_join_area_follows_the_policy(client_for):
     vetted = factories.CommunityFactory(join_policy="application")
     invited = factories.CommunityFactory(join_policy="invitation")
     client = client_for(factories.UserFactory())
-    assert (
-        reverse("members:join", args=[open_community.slug]).encode()
-        in client.get(url("home", open_community)).content
-    )
+
+    def join_button(community):
+        return f'class="btn btn-primary" href="{reverse("members:join", args=[community.slug])}"'.encode()
+
+    assert join_button(open_community) in client.get(url("home", open_community)).content
     for community in (vetted, invited):
-        content = client.get(url("home", community)).content
-        assert reverse("members:join", args=[community.slug]).encode() not in content
+        assert join_button(community) not in client.get(url("home", community)).content
+    # Invitation-only communities offer the code form on the join page instead.
+    assert b"I have an invitation code" in client.get(url("home", invited)).content
 
 
 @pytest.mark.django_db
