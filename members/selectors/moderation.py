@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from communities.models import Community
@@ -16,13 +17,27 @@ from members.reportables import reportable_for
 PENALTIES = (ModerationAction.Kind.WARN, ModerationAction.Kind.MUTE, ModerationAction.Kind.BAN)
 
 
+INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+
 def hidden_ids(model: type[models.Model], community: Community) -> QuerySet:
-    """Primary keys (as strings) of `model` rows of `community` that are held; for `.exclude(pk__in=...)`."""
-    return ContentHold.objects.filter(
-        community=community,
-        target_type=ContentType.objects.get_for_model(model),
-        released_at__isnull=True,
-    ).values("target_id")
+    """Primary keys of `model` rows of `community` that are held; for `.exclude(pk__in=...)`.
+
+    Targets are stored as text (any model can be held); the ids are cast back to the model's key type so
+    the subquery compares like with like (PostgreSQL refuses bigint = varchar).
+    """
+    key_type = (
+        models.BigIntegerField() if model._meta.pk.get_internal_type() in INTEGER_KEYS else models.CharField()
+    )
+    return (
+        ContentHold.objects.filter(
+            community=community,
+            target_type=ContentType.objects.get_for_model(model),
+            released_at__isnull=True,
+        )
+        .annotate(target_key=Cast("target_id", output_field=key_type))
+        .values("target_key")
+    )
 
 
 def is_hidden(obj: models.Model) -> bool:

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.db.utils import OperationalError
 
@@ -9,6 +11,14 @@ pytestmark = pytest.mark.django_db
 class _BrokenConnection:
     def cursor(self):
         raise OperationalError("connection refused")
+
+
+class _ForgetfulCache:
+    def set(self, key, value, timeout=None):
+        pass
+
+    def get(self, key, default=None):
+        return default
 
 
 def test_healthy_when_database_and_cache_answer(client):
@@ -47,7 +57,7 @@ def test_unreachable_broker_is_503(client, settings, monkeypatch):
 
 
 def test_cache_that_loses_values_is_503(client, monkeypatch):
-    monkeypatch.setattr(health.cache, "get", lambda key, default=None: None)
+    monkeypatch.setattr(health, "cache", _ForgetfulCache())
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"].startswith("error")
@@ -55,3 +65,16 @@ def test_cache_that_loses_values_is_503(client, monkeypatch):
 
 def test_only_get_is_allowed(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis: set REDIS_URL")
+def test_healthy_against_the_real_redis_cache_and_broker(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    body = client.get("/healthz").json()
+    assert body["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}
