@@ -10,7 +10,7 @@ from communities.errors import CommunityArchived
 from communities.models import Community, RulesVersion
 from communities.roles import MembershipStatus, Role
 from members import errors
-from members.models import Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
+from members.models import Application, Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
 from members.services.onboarding import welcome_member
 
 
@@ -78,6 +78,8 @@ def membership_admit(
         )
     if membership is None:
         membership = Membership(community=community, user=actor)
+    elif membership.status == MembershipStatus.PENDING:
+        _close_pending_applications(membership)
     membership.role = role
     membership.status = MembershipStatus.ACTIVE
     membership.source = attribution.source
@@ -93,6 +95,13 @@ def membership_admit(
     record(community=community, actor=actor, verb="community.joined", target=membership)
     welcome_member(membership=membership)
     return membership
+
+
+def _close_pending_applications(membership: Membership) -> None:
+    """An applicant admitted another way (an invitation) no longer waits in the review queue."""
+    Application.objects.filter(
+        community=membership.community, membership=membership, status=Application.Status.PENDING
+    ).update(status=Application.Status.WITHDRAWN, decided_at=timezone.now())
 
 
 @transaction.atomic

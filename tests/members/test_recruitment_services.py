@@ -109,6 +109,16 @@ def test_a_valid_invitation_admits_whatever_the_policy_with_its_role(owner, comm
     assert AuditLogEntry.objects.filter(action="member.role_granted", subject=membership).exists()
 
 
+def test_a_pending_applicant_admitted_by_invitation_leaves_the_review_queue():
+    application = factories.ApplicationFactory()
+    community, applicant = application.community, application.membership.user
+    owner = factories.member(community=community, role=Role.OWNER).user
+    accept(community, applicant, make_invitation(community, owner).code)
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert application.membership.status == MembershipStatus.ACTIVE
+
+
 def test_the_last_use_goes_to_one_caller_only(community, owner):
     invitation = make_invitation(community, owner, max_uses=1)
     accept(community, factories.UserFactory(), invitation.code)
