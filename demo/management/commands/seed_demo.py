@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from demo import seed
 
@@ -15,7 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args, scale: int, verbosity: int, **options):
         if scale < 0:
             raise CommandError("--scale must be 0 or more.")
-        created = seed.seed_world()
+        # The demo's notifications (welcome messages, decisions) go to made-up addresses: keep them in
+        # memory instead of sending them through the configured backend.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            created = seed.seed_world()
         if created:
             report = self.style.SUCCESS(f"Demo communities created: {', '.join(created)}.")
         else:
