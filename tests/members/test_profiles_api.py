@@ -27,6 +27,15 @@ def test_member_reads_and_replaces_their_profile(api_client_for, community):
     assert client.get(url("my-profile", community)).json()["profile"]["display_name"] == "Ansel"
 
 
+def test_bio_is_returned_as_text_and_as_sanitised_html(api_client_for, community):
+    client = api_client_for(factories.member(community=community).user)
+    response = client.put(url("my-profile", community), {"bio": "I **print** <script>alert(1)</script>"})
+    profile = response.json()["profile"]
+    assert profile["bio"] == "I **print** <script>alert(1)</script>"
+    assert "<strong>print</strong>" in profile["bio_html"]
+    assert "<script>" not in profile["bio_html"]
+
+
 @pytest.mark.parametrize(
     "payload, code",
     [

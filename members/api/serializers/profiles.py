@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from communities.api.base import StrictInputMixin
+from communities.markdown import render_markdown
 from members.models import MemberNote, Membership, MemberTag, ProfileVisibility
 from members.selectors.profiles import is_operator, profile_of, profile_visible
 
@@ -12,6 +13,9 @@ from members.selectors.profiles import is_operator, profile_of, profile_visible
 class ProfileFieldsSerializer(serializers.Serializer):
     display_name = serializers.CharField(read_only=True)
     bio = serializers.CharField(read_only=True)
+    bio_html = serializers.CharField(
+        read_only=True, help_text="The bio rendered from Markdown and sanitised."
+    )
     skill_level = serializers.CharField(read_only=True)
     skills = serializers.ListField(child=serializers.CharField(), read_only=True)
     learning_needs = serializers.CharField(read_only=True)
@@ -31,6 +35,7 @@ def profile_data(membership: Membership, viewer) -> dict | None:
         return {
             "display_name": "",
             "bio": "",
+            "bio_html": "",
             "skill_level": "",
             "skills": skills,
             "learning_needs": "",
@@ -42,6 +47,7 @@ def profile_data(membership: Membership, viewer) -> dict | None:
     return {
         "display_name": profile.display_name,
         "bio": profile.bio,
+        "bio_html": str(render_markdown(profile.bio)),
         "skill_level": profile.skill_level,
         "skills": skills,
         "learning_needs": profile.learning_needs,
