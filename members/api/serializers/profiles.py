@@ -14,7 +14,7 @@ class ProfileFieldsSerializer(serializers.Serializer):
     display_name = serializers.CharField(read_only=True)
     bio = serializers.CharField(read_only=True)
     bio_html = serializers.CharField(
-        read_only=True, help_text="The bio rendered from Markdown and sanitised."
+        read_only=True, help_text=_("The bio rendered from Markdown and sanitised.")
     )
     skill_level = serializers.CharField(read_only=True)
     skills = serializers.ListField(child=serializers.CharField(), read_only=True)
