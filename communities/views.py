@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
@@ -69,6 +70,10 @@ class MyCommunitiesView(LoginRequiredMixin, ListView):
 class CommunityCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
     template_name = "communities/create.html"
     form_class = CommunityCreateForm
+
+    def get_initial(self):
+        """Start from the creator's language and time zone: most communities share their founder's."""
+        return {"language": translation.get_language(), "timezone": self.request.user.timezone}
 
     def get_context_data(self, **kwargs):
         restricted = settings.COMMUNITY_CREATION_STAFF_ONLY and not self.request.user.is_staff

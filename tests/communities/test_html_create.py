@@ -135,3 +135,12 @@ def test_staff_may_create_when_creation_is_restricted(client_for, settings):
     response = client_for(staff).post(CREATE_URL, valid_data())
     assert response.status_code == 302
     assert Community.objects.filter(slug="street-photo").exists()
+
+
+@pytest.mark.django_db
+def test_create_form_starts_from_the_creators_language_and_time_zone(client):
+    user = factories.UserFactory(timezone="Asia/Shanghai")
+    client.force_login(user)
+    response = client.get(reverse("communities:create"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    form = response.context["form"]
+    assert (form["language"].value(), form["timezone"].value()) == ("zh-hans", "Asia/Shanghai")
