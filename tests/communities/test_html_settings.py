@@ -206,3 +206,13 @@ def test_archiving_twice_shows_the_error_as_a_flash(owner_client, community, own
     services.community_archive(actor=owner, community=community)
     response = owner_client.post(url("settings-danger", community), {"action": "archive"}, follow=True)
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+@pytest.mark.django_db
+def test_settings_tabs_link_each_page_once(owner_client, community):
+    content = owner_client.get(url("settings-profile", community)).content.decode()
+    tabs = content[
+        content.index('<ul class="tabs">') : content.index("</ul>", content.index('<ul class="tabs">'))
+    ]
+    hrefs = [part.split('"', 1)[0] for part in tabs.split('href="')[1:]]
+    assert len(hrefs) == len(set(hrefs)) >= 10
