@@ -107,6 +107,39 @@ class MemberProfileViewSet(MemberScopedViewSet):
         return Response(self.get_serializer(self.member).data)
 
 
+class OperatorAnnotationViewSet(mixins.ListModelMixin, MemberScopedViewSet):
+    """Operators' private annotations of one member (notes, tags): list, add, delete.
+
+    Subclasses name the serializers, the selector and the two services.
+    """
+
+    capability = {
+        "list": "manage_member_notes",
+        "create": "manage_member_notes",
+        "destroy": "manage_member_notes",
+    }
+    filter_backends = []
+    input_serializer_class: type
+    selector = add_service = remove_service = None
+
+    def get_queryset(self):
+        return type(self).selector(community=self.request.community, membership=self.member)
+
+    def create(self, request, community_slug, membership_id):
+        member = self.member  # another community's member is a 404 before any input error
+        serializer = self.input_serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        row = type(self).add_service(
+            actor=request.user, community=request.community, membership=member, **serializer.validated_data
+        )
+        return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request, community_slug, membership_id, **kwargs):
+        row = get_object_or_404(self.get_queryset(), pk=kwargs[self.lookup_url_kwarg])
+        type(self).remove_service(actor=request.user, community=request.community, row=row)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 @extend_schema_view(
     list=extend_schema(summary=_("Operators' private notes on a member")),
     create=extend_schema(
@@ -116,35 +149,17 @@ class MemberProfileViewSet(MemberScopedViewSet):
     ),
     destroy=extend_schema(summary=_("Delete a private note"), responses={204: None}),
 )
-class MemberNoteViewSet(mixins.ListModelMixin, MemberScopedViewSet):
+class MemberNoteViewSet(OperatorAnnotationViewSet):
     queryset = MemberNote.objects.none()
     serializer_class = s.NoteSerializer
-    capability = {
-        "list": "manage_member_notes",
-        "create": "manage_member_notes",
-        "destroy": "manage_member_notes",
-    }
-    filter_backends = []
+    input_serializer_class = s.NoteInputSerializer
+    lookup_url_kwarg = "note_id"
+    selector = selectors.member_notes
+    add_service = services.member_note_add
 
-    def get_queryset(self):
-        return selectors.member_notes(community=self.request.community, membership=self.member)
-
-    def create(self, request, community_slug, membership_id):
-        member = self.member  # another community's member is a 404 before any input error
-        serializer = s.NoteInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        note = services.member_note_add(
-            actor=request.user,
-            community=request.community,
-            membership=member,
-            **serializer.validated_data,
-        )
-        return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)
-
-    def destroy(self, request, community_slug, membership_id, note_id):
-        note = get_object_or_404(self.get_queryset(), pk=note_id)
-        services.member_note_delete(actor=request.user, community=request.community, note=note)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    @staticmethod
+    def remove_service(*, actor, community, row):
+        services.member_note_delete(actor=actor, community=community, note=row)
 
 
 @extend_schema_view(
@@ -156,32 +171,14 @@ class MemberNoteViewSet(mixins.ListModelMixin, MemberScopedViewSet):
     ),
     destroy=extend_schema(summary=_("Remove a tag"), responses={204: None}),
 )
-class MemberTagViewSet(mixins.ListModelMixin, MemberScopedViewSet):
+class MemberTagViewSet(OperatorAnnotationViewSet):
     queryset = MemberTag.objects.none()
     serializer_class = s.TagSerializer
-    capability = {
-        "list": "manage_member_notes",
-        "create": "manage_member_notes",
-        "destroy": "manage_member_notes",
-    }
-    filter_backends = []
+    input_serializer_class = s.TagInputSerializer
+    lookup_url_kwarg = "tag_id"
+    selector = selectors.member_tags
+    add_service = services.member_tag_add
 
-    def get_queryset(self):
-        return selectors.member_tags(community=self.request.community, membership=self.member)
-
-    def create(self, request, community_slug, membership_id):
-        member = self.member  # another community's member is a 404 before any input error
-        serializer = s.TagInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        tag = services.member_tag_add(
-            actor=request.user,
-            community=request.community,
-            membership=member,
-            **serializer.validated_data,
-        )
-        return Response(s.TagSerializer(tag).data, status=status.HTTP_201_CREATED)
-
-    def destroy(self, request, community_slug, membership_id, tag_id):
-        tag = get_object_or_404(self.get_queryset(), pk=tag_id)
-        services.member_tag_remove(actor=request.user, community=request.community, tag=tag)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    @staticmethod
+    def remove_service(*, actor, community, row):
+        services.member_tag_remove(actor=actor, community=community, tag=row)
