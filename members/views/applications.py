@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, View
 
 from communities.arrival import RememberArrivalMixin, arrival_for, forget_arrival
@@ -105,11 +106,12 @@ class ApplicationQueueView(CommunityMixin, ServiceFormMixin, FormView):
         decided = services.applications_decide_bulk(
             actor=self.request.user, community=self.community, **form.cleaned_data
         )
+        count = len(decided)
         if form.cleaned_data["decision"] == "approve":
-            text = _("%(count)s application(s) approved.")
+            text = ngettext("%(count)d application approved.", "%(count)d applications approved.", count)
         else:
-            text = _("%(count)s application(s) rejected.")
-        messages.success(self.request, text % {"count": len(decided)})
+            text = ngettext("%(count)d application rejected.", "%(count)d applications rejected.", count)
+        messages.success(self.request, text % {"count": count})
         return redirect(self.request.get_full_path())
 
 
