@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.roles import Role
 from members.models import MemberProfile, ProfileVisibility
+from members.models.policy import skill_level_label
 from members.selectors.profiles import ACTIVE_WITHIN_DAYS, DirectoryQuery
 
 
@@ -41,7 +42,9 @@ class ProfileForm(forms.Form):
         self, *args, skill_levels: list[str], profile: MemberProfile | None, skills: list[str], **kwargs
     ):
         super().__init__(*args, **kwargs)
-        self.fields["skill_level"].choices = [("", _("Not set"))] + [(level, level) for level in skill_levels]
+        self.fields["skill_level"].choices = [("", _("Not set"))] + [
+            (level, skill_level_label(level)) for level in skill_levels
+        ]
         if profile is not None and not self.is_bound:
             for name in (
                 "display_name",
@@ -101,7 +104,7 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, skill_levels: list[str], operator: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skill_level"].choices = [("", _("Any level"))] + [
-            (level, level) for level in skill_levels
+            (level, skill_level_label(level)) for level in skill_levels
         ]
         if not operator:
             del self.fields["tag"]

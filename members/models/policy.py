@@ -6,6 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from communities.models import TenantModel
 
 DEFAULT_SKILL_LEVELS = ["beginner", "intermediate", "advanced", "expert"]
+# Labels for the default scale, shown in the reader's language; a community's own levels show as typed.
+DEFAULT_SKILL_LEVEL_LABELS = {
+    "beginner": _("Beginner"),
+    "intermediate": _("Intermediate"),
+    "advanced": _("Advanced"),
+    "expert": _("Expert"),
+}
+
+
+def skill_level_label(level: str) -> str:
+    return DEFAULT_SKILL_LEVEL_LABELS.get(level, level)
+
 
 # Minimum counts over the look-back window to reach each level (level 0 needs nothing).
 DEFAULT_TRUST_THRESHOLDS = {

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from members.models import MemberProfile
 from members.services import profiles as services
 from tests import factories
 
@@ -152,3 +153,11 @@ def test_csv_export_neutralises_formulas(client_for, community, admin):
     response = client_for(admin.user).get(url("directory-export", community))
     content = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(1)" in content
+
+
+def test_default_skill_levels_read_in_the_readers_language(client, community):
+    member = factories.member(community=community)
+    MemberProfile.objects.create(community=community, membership=member, skill_level="beginner")
+    client.force_login(member.user)
+    page = client.get(reverse("members:directory", args=[community.slug]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "初学者" in page.content.decode()
