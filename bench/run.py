@@ -9,6 +9,7 @@ world. Prints, for each page, the median and 95th percentile latency and the num
 """
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -66,6 +67,8 @@ def main() -> None:
     import django
 
     django.setup()
+    # The refusals measured for anonymous callers would each log a warning line.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
@@ -87,6 +90,9 @@ def main() -> None:
         ("directory", reverse("communities:directory")),
         ("API community list", reverse("api:community-list")),
         ("community home", reverse("communities:home", kwargs={"slug": busiest.slug})),
+        # Members only: anonymous callers get the refusal (302 to login, 401), which is measured too.
+        ("member directory", reverse("members:directory", kwargs={"slug": busiest.slug})),
+        ("API member list", reverse("api:member-list", kwargs={"community_slug": busiest.slug})),
     ]
 
     print(f"database: {database.split('@')[-1]}")

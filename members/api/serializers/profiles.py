@@ -83,11 +83,16 @@ class MemberDirectorySerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def to_representation(self, membership):
-        data = super().to_representation(membership)
-        if not is_operator(self.context["request"].membership):
-            data.pop("tags")
-        return data
+    def get_fields(self):
+        """Leave `tags` out for callers who are not operators (before it is computed: no wasted query).
+
+        Schema generation has no resolved community on its request, so the schema keeps the field.
+        """
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if hasattr(request, "membership") and not is_operator(request.membership):
+            fields.pop("tags")
+        return fields
 
     def get_tags(self, membership) -> list[str]:
         return [tag.name for tag in membership.tags.all()]
