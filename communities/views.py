@@ -14,7 +14,6 @@ from django.views.generic import FormView, ListView, TemplateView, View
 
 from communities import selectors, services
 from communities.arrival import RememberArrivalMixin
-from communities.errors import DomainError
 from communities.forms import (
     CommunityBrandingForm,
     CommunityCreateForm,
@@ -23,7 +22,7 @@ from communities.forms import (
     DirectoryFilterForm,
     RuleForm,
 )
-from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.models import Rule
 from communities.roles import Role
 
@@ -87,6 +86,7 @@ class CommunityCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
 
 class CommunityHomeView(CommunityMixin, RememberArrivalMixin, TemplateView):
+    capability = PUBLIC
     template_name = "communities/home.html"
 
     def get_context_data(self, **kwargs):
@@ -217,10 +217,7 @@ class RuleMoveView(RuleMixin, View):
         target = index - 1 if request.POST.get("direction") == "up" else index + 1
         if 0 <= target < len(order):
             order[index], order[target] = order[target], order[index]
-            try:
-                services.rules_reorder(actor=request.user, community=self.community, rule_ids=order)
-            except DomainError as exc:
-                messages.error(request, exc.message)
+            services.rules_reorder(actor=request.user, community=self.community, rule_ids=order)
         return self.back_to_rules()
 
 
@@ -236,17 +233,13 @@ class SettingsDangerView(SettingsMixin, ServiceFormMixin, FormView):
         action = request.POST.get("action")
         if action in ("archive", "unarchive"):
             service = services.community_archive if action == "archive" else services.community_unarchive
-            try:
-                service(actor=request.user, community=self.community)
-            except DomainError as exc:
-                messages.error(request, exc.message)
-            else:
-                done = (
-                    _("The community is archived.")
-                    if action == "archive"
-                    else _("The community is active again.")
-                )
-                messages.success(request, done)
+            service(actor=request.user, community=self.community)
+            done = (
+                _("The community is archived.")
+                if action == "archive"
+                else _("The community is active again.")
+            )
+            messages.success(request, done)
             return redirect("communities:settings-danger", slug=self.community.slug)
         return super().post(request, *args, **kwargs)
 

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Renders a DomainError that escapes an HTML view: 404 / 403 pages, else a flash message and back.
+    "communities.middleware.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

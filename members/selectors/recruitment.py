@@ -9,7 +9,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from communities.errors import DomainError
 from communities.models import Community
+from members import errors
 from members.models import Invitation, JoinLink, Membership
 
 
@@ -39,6 +41,19 @@ def invitation_status(invitation: Invitation, now: datetime | None = None) -> st
     if invitation.max_uses is not None and invitation.uses_count >= invitation.max_uses:
         return "exhausted"
     return "active"
+
+
+INVITATION_PROBLEMS = {
+    "revoked": errors.InvitationRevoked,
+    "expired": errors.InvitationExpired,
+    "exhausted": errors.InvitationExhausted,
+}
+
+
+def invitation_problem(invitation: Invitation) -> DomainError | None:
+    """Why `invitation` cannot be used now, as the error that accepting it raises; None when it can."""
+    problem = INVITATION_PROBLEMS.get(invitation_status(invitation))
+    return problem() if problem is not None else None
 
 
 def invitation_list(*, community: Community) -> QuerySet[Invitation]:

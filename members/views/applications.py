@@ -12,8 +12,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, View
 
 from communities.arrival import RememberArrivalMixin, arrival_for, forget_arrival
-from communities.errors import DomainError
-from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.applications import ApplicationFilterForm, ApplyForm, DecideForm, QuestionForm
 from members.selectors.applications import application_list, application_list_for_user, question_list
@@ -26,6 +25,7 @@ class ApplyView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, Servic
     Like the join page, it records where the visitor arrived from (?src=, ?ref=, a join link).
     """
 
+    capability = PUBLIC  # signed in; the service decides (join policy, bans, cool-down)
     template_name = "members/applications/apply.html"
     form_class = ApplyForm
 
@@ -65,6 +65,7 @@ class ApplyView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, Servic
 class MyApplicationView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
     """The caller's applications with their status; POST withdraws the pending one."""
 
+    capability = PUBLIC  # signed in; only ever the caller's own applications
     template_name = "members/applications/mine.html"
     form_class = forms.Form
 
@@ -174,12 +175,9 @@ class QuestionActionView(QuestionMixin, View):
         if action not in ("up", "down", *self.done):
             raise Http404
         question = self.get_question()
-        try:
-            if action in ("up", "down"):
-                services.question_move(actor=request.user, question=question, direction=action)
-            else:
-                getattr(services, f"question_{action}")(actor=request.user, question=question)
-                messages.success(request, self.done[action])
-        except DomainError as exc:
-            messages.error(request, exc.message)
+        if action in ("up", "down"):
+            services.question_move(actor=request.user, question=question, direction=action)
+        else:
+            getattr(services, f"question_{action}")(actor=request.user, question=question)
+            messages.success(request, self.done[action])
         return self.back()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from communities.arrival import RememberArrivalMixin, arrival_for, forget_arrival
-from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.membership import JoinForm
 from members.forms.recruitment import InvitationCodeForm
@@ -21,6 +21,7 @@ class JoinView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, Service
     """Show the current rules and a required acceptance checkbox (open communities), or the way in for the
     others: an invitation code, or the application. The join records where the visitor arrived from."""
 
+    capability = PUBLIC  # signed in; the service decides (join policy, bans, rules acceptance)
     template_name = "members/join.html"
     form_class = JoinForm
 
@@ -53,6 +54,7 @@ class JoinView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, Service
 
 
 class LeaveView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
+    capability = PUBLIC  # signed in; the service refuses non-members and the last owner
     template_name = "members/leave.html"
     form_class = forms.Form
 

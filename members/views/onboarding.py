@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.onboarding import IntroductionForm, OnboardingStepForm
 from members.models import OnboardingStep
@@ -20,13 +20,9 @@ from members.services import onboarding as services
 class WelcomeView(CommunityMixin, ServiceFormMixin, FormView):
     """The newcomer guide, my checklist, and the introductions; active members may introduce themselves."""
 
+    capability = {"GET": PUBLIC, "POST": "participate"}
     template_name = "members/onboarding/welcome.html"
     form_class = IntroductionForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method == "POST":
-            self.capability = "participate"
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         active = self.membership is not None and self.membership.is_active
@@ -51,6 +47,7 @@ class WelcomeView(CommunityMixin, ServiceFormMixin, FormView):
 class RulesView(CommunityMixin, TemplateView):
     """The community's rules; opening it ticks the "read the rules" step for an active member."""
 
+    capability = PUBLIC
     template_name = "members/onboarding/rules.html"
 
     def get(self, request, *args, **kwargs):

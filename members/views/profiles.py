@@ -4,7 +4,6 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from communities.errors import DomainError
-from communities.mixins import CommunityMixin, ServiceFormMixin, add_service_errors
+from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.tenancy import request_can
 from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, TagForm
 from members.models import MemberNote, MemberTag
@@ -118,6 +116,7 @@ class MemberExportView(DirectoryMixin, View):
 class MemberProfileView(CommunityMixin, TemplateView):
     """A member's profile as the viewer may see it; operators also see and edit notes and tags."""
 
+    capability = PUBLIC  # the profile's own visibility decides, below
     template_name = "members/profiles/detail.html"
 
     @cached_property
@@ -165,28 +164,30 @@ class OperatorActionView(MemberProfileView):
         messages.success(self.request, message)
         return redirect("members:profile", slug=self.community.slug, membership_id=self.member.pk)
 
-    def with_form(self, form_class, form_name, call, message):
-        """Validate `form_class` from POST and run `call(cleaned_data)`; errors re-render the page."""
-        form = form_class(self.request.POST)
-        if form.is_valid():
-            try:
-                call(form.cleaned_data)
-                return self.done(message)
-            except (DomainError, DjangoValidationError) as exc:
-                add_service_errors(form, exc)
-        return self.render_to_response(self.get_context_data(**{form_name: form}))
 
+class OperatorFormView(ServiceFormMixin, OperatorActionView):
+    """A form of the profile page posts here; an invalid or refused one re-renders the page with it."""
 
-class NoteAddView(OperatorActionView):
+    form_class: type
+    form_slot = ""
+
     def act(self):
-        return self.with_form(
-            NoteForm,
-            "note_form",
-            lambda data: services.member_note_add(
-                actor=self.request.user, community=self.community, membership=self.member, body=data["body"]
-            ),
-            _("Note added."),
+        form = self.form_class(self.request.POST)
+        return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(**{self.form_slot: form}))
+
+
+class NoteAddView(OperatorFormView):
+    form_class = NoteForm
+    form_slot = "note_form"
+
+    def perform(self, form):
+        services.member_note_add(
+            actor=self.request.user, community=self.community, membership=self.member, **form.cleaned_data
         )
+        return self.done(_("Note added."))
 
 
 class NoteDeleteView(OperatorActionView):
@@ -197,16 +198,15 @@ class NoteDeleteView(OperatorActionView):
         return self.done(_("Note deleted."))
 
 
-class TagAddView(OperatorActionView):
-    def act(self):
-        return self.with_form(
-            TagForm,
-            "tag_form",
-            lambda data: services.member_tag_add(
-                actor=self.request.user, community=self.community, membership=self.member, name=data["name"]
-            ),
-            _("Tag added."),
+class TagAddView(OperatorFormView):
+    form_class = TagForm
+    form_slot = "tag_form"
+
+    def perform(self, form):
+        services.member_tag_add(
+            actor=self.request.user, community=self.community, membership=self.member, **form.cleaned_data
         )
+        return self.done(_("Tag added."))
 
 
 class TagRemoveView(OperatorActionView):

@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from communities.arrival import forget_arrival, remember_arrival
-from communities.errors import DomainError
-from communities.mixins import CommunityMixin, ServiceFormMixin
+from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.models import Community
 from communities.permissions import membership_of
 from communities.selectors import rule_list, rules_version_current
@@ -58,11 +57,7 @@ class InviteView(LoginRequiredMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "rules_version": self.rules_version}
 
     def get_context_data(self, **kwargs):
-        problem = None
-        try:
-            services.invitation_ensure_usable(self.invitation)
-        except DomainError as exc:
-            problem = exc
+        problem = selectors.invitation_problem(self.invitation)
         return super().get_context_data(
             community=self.community,
             invitation=self.invitation,
@@ -88,6 +83,7 @@ class InviteView(LoginRequiredMixin, ServiceFormMixin, FormView):
 class InvitationCodeView(CommunityMixin, LoginRequiredMixin, FormView):
     """A code typed on the join page leads to that invitation's page; another community's code is invalid."""
 
+    capability = PUBLIC  # signed in
     template_name = "members/recruitment/code.html"
     form_class = InvitationCodeForm
 
@@ -101,6 +97,8 @@ class InvitationCodeView(CommunityMixin, LoginRequiredMixin, FormView):
 
 class JoinLinkView(CommunityMixin, View):
     """/c/<slug>/j/<code>/: remember the channel for the join that follows, then show the join page."""
+
+    capability = PUBLIC
 
     def get(self, request, *args, **kwargs):
         link = selectors.join_link_get_active(community=self.community, code=kwargs["code"])
