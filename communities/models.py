@@ -130,7 +130,9 @@ class Rule(TenantModel):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("details (Markdown)"), max_length=5000, blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, validators=validators.bounded(0, validators.MAX_POSITION)
+    )
 
     class Meta:
         ordering = ["community", "position", "id"]
@@ -143,7 +145,7 @@ class Rule(TenantModel):
 class RulesVersion(TenantModel):
     """An immutable snapshot of a community's rules. Members accept a version when they join."""
 
-    number = models.PositiveIntegerField()
+    number = models.PositiveIntegerField(validators=validators.bounded(1, validators.INT32_MAX))
     rules = models.JSONField(default=list, help_text=_("[{category, title, body}] in display order"))
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

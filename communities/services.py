@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from analytics.services import record
-from communities import errors
+from communities import errors, validators
 from communities.models import Community, Rule, RulesVersion
 from communities.permissions import ensure_can
 from communities.roles import MembershipStatus, Role
@@ -148,7 +148,8 @@ def rule_create(
     _ensure_writable(community)
     community = _lock_community(community)
     if position is None:
-        position = (Rule.objects.for_community(community).aggregate(p=Max("position"))["p"] or 0) + 1
+        last = Rule.objects.for_community(community).aggregate(p=Max("position"))["p"] or 0
+        position = min(last + 1, validators.MAX_POSITION)
     rule = _validated(Rule(community=community, category=category, title=title, body=body, position=position))
     rule.save()
     _publish_rules(actor=actor, community=community)

@@ -5,7 +5,7 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 RESERVED_SLUGS = frozenset({"new", "admin", "api", "static", "media", "me", "accounts", "settings"})
@@ -21,6 +21,20 @@ hex_colour = RegexValidator(
 )
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+
+# The largest value an integer column holds on every supported database (PostgreSQL's `integer`); every
+# integer a client may set is bounded well below it, by the model and by the form or serializer.
+INT32_MAX = 2**31 - 1
+# Object ids (bigint primary keys) sent in a request body.
+ID_MAX = 2**63 - 1
+# Ordering positions of rules, questions and steps: far more than any list holds, far below INT32_MAX, so
+# that "last position + 1" never overflows either.
+MAX_POSITION = 10_000
+
+
+def bounded(low: int, high: int) -> list:
+    """Model field validators for an integer that must lie in [low, high]."""
+    return [MinValueValidator(low), MaxValueValidator(high)]
 
 
 def not_reserved_slug(value: str) -> None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
 from communities.tenancy import request_can, resolve_community
+from communities.validators import ID_MAX, INT32_MAX
 
 
 class HasCapability(permissions.BasePermission):
@@ -58,3 +59,17 @@ class StrictInputMixin:
                 {name: [_("This field cannot be set here.")] for name in unknown}, code="unknown_field"
             )
         return super().to_internal_value(data)
+
+
+class IdField(serializers.IntegerField):
+    """The id of an object named in a request body: 1 to the largest bigint key, so no lookup overflows."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=ID_MAX, **kwargs)
+
+
+class RulesVersionField(serializers.IntegerField):
+    """The number of the rules version the caller accepts (a positive integer column)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=INT32_MAX, **kwargs)

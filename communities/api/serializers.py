@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from communities.api.base import StrictInputMixin
+from communities.api.base import IdField, StrictInputMixin
 from communities.markdown import render_markdown
 from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus, Role
@@ -100,7 +100,7 @@ class RuleInputSerializer(StrictInputMixin, serializers.ModelSerializer):
 
 
 class RulesReorderInputSerializer(StrictInputMixin, serializers.Serializer):
-    rule_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=500)
+    rule_ids = serializers.ListField(child=IdField(), max_length=500)
 
 
 class RuleSnapshotSerializer(serializers.Serializer):

@@ -3,11 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from communities.validators import INT32_MAX
+
 
 class JoinForm(forms.Form):
     """The rules version shown travels with the form, so a version published meanwhile is caught."""
 
-    rules_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    rules_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=INT32_MAX
+    )
     accept_rules = forms.BooleanField(required=True)
 
     def __init__(self, *args, rules_version=None, **kwargs):

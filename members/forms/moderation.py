@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community, Rule
 from members.models import ModerationAction
+from members.models.policy import POLICY_RANGES
 from members.services.moderation import MAX_MUTE_DAYS
 
 ACTION_LABELS = {
@@ -80,7 +81,9 @@ def ladder_to_text(ladder: list[dict]) -> str:
 
 class ModerationSettingsForm(forms.Form):
     report_hide_threshold = forms.IntegerField(
-        label=_("Hide content after this many distinct reports"), min_value=1, max_value=1000
+        label=_("Hide content after this many distinct reports"),
+        min_value=POLICY_RANGES["report_hide_threshold"][0],
+        max_value=POLICY_RANGES["report_hide_threshold"][1],
     )
     warning_ladder = forms.CharField(
         label=_("Warning ladder"),
@@ -89,8 +92,8 @@ class ModerationSettingsForm(forms.Form):
     )
     penalty_decay_days = forms.IntegerField(
         label=_("Penalties decay after (days)"),
-        min_value=1,
-        max_value=3650,
+        min_value=POLICY_RANGES["penalty_decay_days"][0],
+        max_value=POLICY_RANGES["penalty_decay_days"][1],
         help_text=_("Only actions within this many days count towards the next step."),
     )
 

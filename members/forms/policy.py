@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.services.policy import LIMITED_LEVELS, RANGES
+from members.services.policy import LIMITED_LEVELS, MAX_COUNT, RANGES
 from members.services.trust import TRUST_LEVELS
 
 THRESHOLD_LABELS = {
@@ -63,19 +63,25 @@ class MemberPolicyForm(forms.Form):
 class ThresholdForm(forms.Form):
     """What a member needs over the look-back window to reach one level."""
 
-    days_visited = forms.IntegerField(label=THRESHOLD_LABELS["days_visited"], min_value=0)
-    posts = forms.IntegerField(label=THRESHOLD_LABELS["posts"], min_value=0)
-    replies = forms.IntegerField(label=THRESHOLD_LABELS["replies"], min_value=0)
-    accepted_answers = forms.IntegerField(label=THRESHOLD_LABELS["accepted_answers"], min_value=0)
-    events_attended = forms.IntegerField(label=THRESHOLD_LABELS["events_attended"], min_value=0)
-    max_flags = forms.IntegerField(label=THRESHOLD_LABELS["max_flags"], min_value=0)
+    days_visited = forms.IntegerField(
+        label=THRESHOLD_LABELS["days_visited"], min_value=0, max_value=MAX_COUNT
+    )
+    posts = forms.IntegerField(label=THRESHOLD_LABELS["posts"], min_value=0, max_value=MAX_COUNT)
+    replies = forms.IntegerField(label=THRESHOLD_LABELS["replies"], min_value=0, max_value=MAX_COUNT)
+    accepted_answers = forms.IntegerField(
+        label=THRESHOLD_LABELS["accepted_answers"], min_value=0, max_value=MAX_COUNT
+    )
+    events_attended = forms.IntegerField(
+        label=THRESHOLD_LABELS["events_attended"], min_value=0, max_value=MAX_COUNT
+    )
+    max_flags = forms.IntegerField(label=THRESHOLD_LABELS["max_flags"], min_value=0, max_value=MAX_COUNT)
 
 
 class PostLimitForm(forms.Form):
     """Links and images one post may hold at one level; empty means no limit."""
 
-    links = forms.IntegerField(label=_("Links per post"), min_value=0, required=False)
-    images = forms.IntegerField(label=_("Images per post"), min_value=0, required=False)
+    links = forms.IntegerField(label=_("Links per post"), min_value=0, max_value=MAX_COUNT, required=False)
+    images = forms.IntegerField(label=_("Images per post"), min_value=0, max_value=MAX_COUNT, required=False)
 
 
 def policy_forms(policy, data=None):

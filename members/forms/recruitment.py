@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.arrival import sanitise_tag
 from communities.roles import Role
+from members.models.recruitment import MAX_INVITATION_USES
 
 PERIODS = [
     ("30", _("Last 30 days")),
@@ -28,7 +29,11 @@ class InvitationForm(forms.Form):
         initial=Role.MEMBER,
     )
     max_uses = forms.IntegerField(
-        label=_("Maximum uses"), min_value=1, required=False, help_text=_("Leave empty for no limit.")
+        label=_("Maximum uses"),
+        min_value=1,
+        max_value=MAX_INVITATION_USES,
+        required=False,
+        help_text=_("Leave empty for no limit."),
     )
     expires_at = forms.DateTimeField(
         label=_("Expires"),

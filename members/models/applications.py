@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
+from communities.validators import MAX_POSITION, bounded
 
 
 class ApplicationQuestion(TenantModel):
@@ -20,7 +21,7 @@ class ApplicationQuestion(TenantModel):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.SHORT_TEXT)
     choices = models.JSONField(_("choices"), default=list, blank=True)
     required = models.BooleanField(_("required"), default=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("position"), default=0, validators=bounded(0, MAX_POSITION))
     # Retired questions keep their answers readable but are no longer asked.
     retired_at = models.DateTimeField(null=True, blank=True, editable=False)
 

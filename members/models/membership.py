@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
 from communities.roles import MembershipStatus, Role
+from communities.validators import bounded
 
 
 class JoinSource(models.TextChoices):
@@ -45,7 +46,11 @@ class Membership(TenantModel):
     )
     referral_code = models.CharField(max_length=16, blank=True, editable=False)
     # Trust ladder (levels 0-3), evaluated by members.tasks.evaluate_trust_levels.
-    trust_level = models.PositiveSmallIntegerField(_("trust level"), default=0)
+    trust_level = models.PositiveSmallIntegerField(
+        _("trust level"),
+        default=0,
+        validators=bounded(0, 3),  # members.services.trust.TRUST_LEVELS
+    )
     trust_level_since = models.DateTimeField(null=True, blank=True)
     demotion_due_at = models.DateTimeField(null=True, blank=True)
     # Moderation: a muted member cannot post until this time.

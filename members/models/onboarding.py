@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
+from communities.validators import MAX_POSITION, bounded
 
 
 class OnboardingStep(TenantModel):
@@ -14,7 +15,7 @@ class OnboardingStep(TenantModel):
         max_length=64,
         help_text=_("The activity verb that ticks this step, for example profile.updated."),
     )
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(_("position"), default=0, validators=bounded(0, MAX_POSITION))
 
     class Meta:
         ordering = ["community", "position", "id"]

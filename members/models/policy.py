@@ -4,6 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
+from communities.validators import bounded
+
+# The policy's numbers: the model, the forms, the serializers and the services all read these bounds.
+POLICY_RANGES = {
+    "reapply_cooldown_days": (0, 3650),
+    "trust_lookback_days": (1, 3650),
+    "trust_demotion_grace_days": (0, 365),
+    "report_hide_threshold": (1, 1000),
+    "penalty_decay_days": (1, 3650),
+}
 
 DEFAULT_SKILL_LEVELS = ["beginner", "intermediate", "advanced", "expert"]
 # Labels for the default scale, shown in the reader's language; a community's own levels show as typed.
@@ -77,7 +87,11 @@ def default_warning_ladder():
 class MemberPolicy(TenantModel):
     """One row per community, created on first use by members.selectors.policy_for."""
 
-    reapply_cooldown_days = models.PositiveIntegerField(_("re-apply cool-down (days)"), default=30)
+    reapply_cooldown_days = models.PositiveIntegerField(
+        _("re-apply cool-down (days)"),
+        default=30,
+        validators=bounded(*POLICY_RANGES["reapply_cooldown_days"]),
+    )
     welcome_message = models.TextField(
         _("welcome message (Markdown)"),
         max_length=4000,
@@ -87,16 +101,30 @@ class MemberPolicy(TenantModel):
     newcomer_guide = models.TextField(_("newcomer guide (Markdown)"), max_length=20000, blank=True)
     skill_levels = models.JSONField(_("skill levels"), default=default_skill_levels)
     report_hide_threshold = models.PositiveIntegerField(
-        _("hide content after this many distinct reports"), default=3
+        _("hide content after this many distinct reports"),
+        default=3,
+        validators=bounded(*POLICY_RANGES["report_hide_threshold"]),
     )
     trust_thresholds = models.JSONField(_("trust level thresholds"), default=default_trust_thresholds)
-    trust_lookback_days = models.PositiveIntegerField(_("trust look-back window (days)"), default=100)
-    trust_demotion_grace_days = models.PositiveIntegerField(_("demotion grace period (days)"), default=14)
+    trust_lookback_days = models.PositiveIntegerField(
+        _("trust look-back window (days)"),
+        default=100,
+        validators=bounded(*POLICY_RANGES["trust_lookback_days"]),
+    )
+    trust_demotion_grace_days = models.PositiveIntegerField(
+        _("demotion grace period (days)"),
+        default=14,
+        validators=bounded(*POLICY_RANGES["trust_demotion_grace_days"]),
+    )
     new_member_limits = models.JSONField(
         _("limits per post by trust level"), default=default_new_member_limits
     )
     warning_ladder = models.JSONField(_("warning ladder"), default=default_warning_ladder)
-    penalty_decay_days = models.PositiveIntegerField(_("penalties decay after (days)"), default=90)
+    penalty_decay_days = models.PositiveIntegerField(
+        _("penalties decay after (days)"),
+        default=90,
+        validators=bounded(*POLICY_RANGES["penalty_decay_days"]),
+    )
 
     class Meta:
         verbose_name = _("member policy")

@@ -6,13 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
 from communities.roles import Role
+from communities.validators import bounded
+
+MAX_INVITATION_USES = 1_000_000
 
 
 class Invitation(TenantModel):
     code = models.CharField(max_length=32, editable=False)
     label = models.CharField(_("label"), max_length=80, blank=True)
     role = models.CharField(_("role on joining"), max_length=12, choices=Role.choices, default=Role.MEMBER)
-    max_uses = models.PositiveIntegerField(_("maximum uses"), null=True, blank=True)
+    max_uses = models.PositiveIntegerField(
+        _("maximum uses"), null=True, blank=True, validators=bounded(1, MAX_INVITATION_USES)
+    )
     uses_count = models.PositiveIntegerField(default=0, editable=False)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)

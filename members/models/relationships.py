@@ -5,13 +5,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
+from communities.validators import bounded
+
+MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 365
 
 
 class ContactCadence(TenantModel):
     membership = models.ForeignKey(
         "members.Membership", on_delete=models.CASCADE, related_name="cadences"
     )  # one per member: see the constraint
-    every_days = models.PositiveIntegerField(_("contact every (days)"))
+    every_days = models.PositiveIntegerField(
+        _("contact every (days)"), validators=bounded(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
+    )
     caretaker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

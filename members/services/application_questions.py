@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from communities.errors import CommunityArchived
 from communities.models import Community
 from communities.permissions import ensure_can
+from communities.validators import MAX_POSITION
 from members import errors
 from members.models import Application, ApplicationQuestion
 
@@ -61,7 +62,7 @@ def question_create(
         choices=clean_choices(kind, choices),
         required=required,
         help_text=help_text,
-        position=(last or 0) + 1,
+        position=min((last or 0) + 1, MAX_POSITION),
     )
     question.full_clean()
     question.save()

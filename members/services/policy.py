@@ -12,6 +12,7 @@ from analytics.services import record
 from communities.models import Community
 from communities.permissions import ensure_can
 from members.models import MemberPolicy
+from members.models.policy import POLICY_RANGES
 from members.selectors.policy import policy_for
 from members.services.trust import THRESHOLD_KEYS, TRUST_LEVELS
 
@@ -19,9 +20,8 @@ LIMITED_LEVELS = ("0", "1", "2")  # level 3 holds "post_unlimited" in the capabi
 LIMIT_KINDS = ("links", "images")
 MAX_COUNT = 100_000
 RANGES = {
-    "reapply_cooldown_days": (0, 3650),
-    "trust_lookback_days": (1, 3650),
-    "trust_demotion_grace_days": (0, 365),
+    name: POLICY_RANGES[name]
+    for name in ("reapply_cooldown_days", "trust_lookback_days", "trust_demotion_grace_days")
 }
 TEXT_LIMITS = {"welcome_message": 4000, "newcomer_guide": 20000}
 EDITABLE = (*RANGES, *TEXT_LIMITS, "skill_levels", "trust_thresholds", "new_member_limits")

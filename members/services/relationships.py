@@ -9,8 +9,7 @@ from communities.permissions import ensure_can, has_capability
 from communities.roles import MembershipStatus
 from members import errors
 from members.models import ContactCadence, Membership, Touchpoint
-
-MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 365
+from members.models.relationships import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 
 
 def _followed(community: Community, membership: Membership) -> Membership:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from communities.api.base import StrictInputMixin
+from communities.api.base import IdField, RulesVersionField, StrictInputMixin
 from members.models import Application, ApplicationQuestion
 
 
@@ -31,7 +31,7 @@ class QuestionInputSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class QuestionsReorderInputSerializer(StrictInputMixin, serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=500)
+    ids = serializers.ListField(child=IdField(), max_length=500)
 
 
 @extend_schema_field(
@@ -49,9 +49,7 @@ class AnswersField(serializers.DictField):
 
 class ApplyInputSerializer(StrictInputMixin, serializers.Serializer):
     answers = AnswersField(required=False, default=dict, help_text=_("{question id: answer}"))
-    accepted_rules_version = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, default=None
-    )
+    accepted_rules_version = RulesVersionField(required=False, allow_null=True, default=None)
 
 
 class AnswerSerializer(serializers.Serializer):
@@ -119,4 +117,4 @@ class DecideInputSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class BulkDecideInputSerializer(DecideInputSerializer):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=200)
+    ids = serializers.ListField(child=IdField(), min_length=1, max_length=200)

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from communities.api.base import StrictInputMixin
+from communities.api.base import RulesVersionField, StrictInputMixin
 from members.models import Membership
 
 
@@ -17,4 +17,4 @@ class MembershipOutputSerializer(serializers.ModelSerializer):
 
 
 class MembershipJoinInputSerializer(StrictInputMixin, serializers.Serializer):
-    accepted_rules_version = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    accepted_rules_version = RulesVersionField(required=False, allow_null=True)

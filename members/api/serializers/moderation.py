@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from communities.api.base import StrictInputMixin
+from communities.api.base import IdField, StrictInputMixin
 from members.models import MemberPolicy, ModerationAction, Report
+from members.models.policy import POLICY_RANGES
 from members.services.moderation import MAX_MUTE_DAYS
 
 
@@ -13,7 +14,7 @@ class ReportCreateInputSerializer(StrictInputMixin, serializers.Serializer):
         max_length=100, help_text=_('What is reported: "members.membership" or a registered content kind.')
     )
     target_id = serializers.CharField(max_length=64)
-    rule = serializers.IntegerField(help_text=_("Id of the rule of this community that was broken."))
+    rule = IdField(help_text=_("Id of the rule of this community that was broken."))
     reason = serializers.CharField(max_length=2000)
 
 
@@ -50,10 +51,8 @@ class ModerationInputSerializer(StrictInputMixin, serializers.Serializer):
     """warn, unmute, unban: a reason; warn also takes an optional rule and the report it answers."""
 
     reason = serializers.CharField(max_length=2000)
-    rule = serializers.IntegerField(required=False, allow_null=True)
-    report = serializers.IntegerField(
-        required=False, allow_null=True, help_text=_("The report this answers.")
-    )
+    rule = IdField(required=False, allow_null=True)
+    report = IdField(required=False, allow_null=True, help_text=_("The report this answers."))
 
 
 class MuteInputSerializer(ModerationInputSerializer):
@@ -61,7 +60,7 @@ class MuteInputSerializer(ModerationInputSerializer):
 
 
 class BanInputSerializer(ModerationInputSerializer):
-    rule = serializers.IntegerField()
+    rule = IdField()
 
 
 class ReasonInputSerializer(StrictInputMixin, serializers.Serializer):
@@ -69,7 +68,7 @@ class ReasonInputSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class ContentRemoveInputSerializer(ReasonInputSerializer):
-    rule = serializers.IntegerField(required=False, allow_null=True)
+    rule = IdField(required=False, allow_null=True)
 
 
 class ModerationActionOutputSerializer(serializers.ModelSerializer):
@@ -112,12 +111,14 @@ class MemberRecordOutputSerializer(serializers.Serializer):
 
 
 class ModerationSettingsSerializer(StrictInputMixin, serializers.ModelSerializer):
+    """The whole settings (PUT replaces them): every field is required, whatever the model's defaults."""
+
     warning_ladder = LadderStepSerializer(many=True)
 
     class Meta:
         model = MemberPolicy
         fields = ["report_hide_threshold", "warning_ladder", "penalty_decay_days"]
         extra_kwargs = {
-            "report_hide_threshold": {"min_value": 1, "max_value": 1000},
-            "penalty_decay_days": {"min_value": 1, "max_value": 3650},
+            name: {"required": True, "min_value": POLICY_RANGES[name][0], "max_value": POLICY_RANGES[name][1]}
+            for name in ("report_hide_threshold", "penalty_decay_days")
         }

@@ -4,6 +4,12 @@ from rest_framework import serializers
 
 from communities.api.base import StrictInputMixin
 from members.models import MemberPolicy
+from members.models.policy import POLICY_RANGES
+
+
+def _days(name: str) -> serializers.IntegerField:
+    low, high = POLICY_RANGES[name]
+    return serializers.IntegerField(required=False, min_value=low, max_value=high)
 
 
 class MemberPolicyOutputSerializer(serializers.ModelSerializer):
@@ -24,13 +30,13 @@ class MemberPolicyOutputSerializer(serializers.ModelSerializer):
 
 
 class MemberPolicyInputSerializer(StrictInputMixin, serializers.Serializer):
-    """Types only; the service checks ranges and the JSON shapes, field by field."""
+    """Types and ranges; the service checks the ranges again and the JSON shapes, field by field."""
 
-    reapply_cooldown_days = serializers.IntegerField(required=False)
+    reapply_cooldown_days = _days("reapply_cooldown_days")
     welcome_message = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     newcomer_guide = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     skill_levels = serializers.ListField(child=serializers.CharField(allow_blank=True), required=False)
     trust_thresholds = serializers.DictField(required=False)
-    trust_lookback_days = serializers.IntegerField(required=False)
-    trust_demotion_grace_days = serializers.IntegerField(required=False)
+    trust_lookback_days = _days("trust_lookback_days")
+    trust_demotion_grace_days = _days("trust_demotion_grace_days")
     new_member_limits = serializers.DictField(required=False)

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from communities.api.base import StrictInputMixin
+from communities.api.base import RulesVersionField, StrictInputMixin
 from communities.roles import Role
 from members.models import Invitation, JoinLink, JoinSource, Membership
+from members.models.recruitment import MAX_INVITATION_USES
 from members.selectors.recruitment import invitation_status, site_url
 
 
@@ -49,13 +50,15 @@ class InvitationInputSerializer(StrictInputMixin, serializers.Serializer):
     role = serializers.ChoiceField(
         choices=[value for value in Role.values if value != Role.OWNER], required=False, default=Role.MEMBER
     )
-    max_uses = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    max_uses = serializers.IntegerField(
+        min_value=1, max_value=MAX_INVITATION_USES, required=False, allow_null=True, default=None
+    )
     expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
 class InvitationAcceptInputSerializer(StrictInputMixin, serializers.Serializer):
     code = serializers.CharField(max_length=32)
-    accepted_rules_version = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    accepted_rules_version = RulesVersionField(required=False, allow_null=True)
 
 
 class RecruitedMemberOutputSerializer(serializers.ModelSerializer):
