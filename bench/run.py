@@ -1,113 +1,294 @@
-"""Seed Guildhall at a given scale, then time the busiest read paths with the Django test client.
+"""Load the busiest pages through gunicorn beside a bare-Django floor, at several platform sizes.
 
-    python bench/run.py [--scale N] [--requests 50]      (or `make bench SCALE=N`)
+    python bench/run.py [--memberships 18000 100000] [--duration 10] [--rounds 2]   (or `make bench`)
 
-Without DATABASE_URL the data goes into its own SQLite file in the temporary directory (kept between
-runs: seeding is idempotent, so a rerun at the same scale only measures). With DATABASE_URL it seeds and
-measures that database. `--scale N` means N benchmark communities of N*20 members each, plus the demo
-world. Prints, for each page, the median and 95th percentile latency and the number of SQL queries.
+For each size it seeds its own database (`<name>_<memberships>` from --database-url, default
+postgres://postgres@127.0.0.1:5432/gh_bench, so gh_bench_18000; created when missing, seeded once and
+only measured on later runs), starts two gunicorn servers on 127.0.0.1 (2 sync workers each, DEBUG off):
+the platform and the framework floor (bench/floor.py: Django's default middleware and one raw query for
+the same 20 membership rows). It then loads the floor and each page in turn with wrk (8 connections,
+--duration seconds each), --rounds times, floor and pages interleaved in the one run, as a signed-in
+plain member of the busiest community (session cookie for HTML pages, API token for the API). It prints
+requests per second, p95 latency and the ratio to the floor's requests per second, with the targets of
+docs/scaling.md. Without wrk (`apt-get install wrk`, see bench/setup.sh) a bounded Python load generator
+stands in, and says so: its figures are lower than wrk's for both sides.
 """
 
 import argparse
-import logging
+import http.client
+import json
+import math
 import os
+import shutil
 import statistics
+import subprocess
 import sys
-import tempfile
+import threading
 import time
-import warnings
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+FLOOR = "floor"
+# page name -> (kind, minimum ratio to the floor's req/s)
+TARGETS = {
+    "directory": ("html", 0.25),
+    "API community list": ("api", 0.5),
+    "member directory": ("html", 0.25),
+    "API member list": ("api", 0.5),
+    "community home": ("html", 0.25),
+}
+P95_TARGET_MS = 50.0
 
 
-def _configure(scale: int) -> str:
-    if not os.environ.get("DATABASE_URL"):
-        path = Path(tempfile.gettempdir()) / f"guildhall-bench-scale-{scale}.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    # Production-like settings, except that the test client speaks plain HTTP.
-    os.environ.setdefault("DEBUG", "false")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    # WhiteNoise warns that collectstatic has not run; the benchmark measures pages, not static files.
-    warnings.filterwarnings("ignore", message="No directory at:")
-    return os.environ["DATABASE_URL"]
+def database_url(base: str, memberships: int) -> str:
+    """The per-size database: the base URL's database name with the size appended."""
+    parts = urllib.parse.urlsplit(base)
+    if parts.scheme.startswith("sqlite"):
+        stem, dot, suffix = parts.path.rpartition(".")
+        path = f"{stem}_{memberships}.{suffix}" if dot else f"{parts.path}_{memberships}"
+        return urllib.parse.urlunsplit(parts._replace(path=path))
+    return urllib.parse.urlunsplit(parts._replace(path=f"{parts.path}_{memberships}"))
 
 
-def _measure(client, url: str, requests: int) -> tuple[float, float, int, int]:
-    """Median and p95 in milliseconds, the query count of one request, and the status code."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def ensure_database(url: str) -> None:
+    """Create a PostgreSQL database when it does not exist yet (SQLite creates its file itself)."""
+    parts = urllib.parse.urlsplit(url)
+    if not parts.scheme.startswith("postgres"):
+        return
+    import psycopg2
 
-    for _ in range(3):  # warm caches, connections and template loaders
-        client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
-    query_count = len(queries)  # read now: the next request resets the connection's query log
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    p95 = statistics.quantiles(timings, n=20, method="inclusive")[18]
-    return statistics.median(timings), p95, query_count, status
+    name = parts.path.lstrip("/")
+    connection = psycopg2.connect(
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def server_env(url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback
+        "LOG_LEVEL": "WARNING",
+        "PYTHONWARNINGS": "ignore",  # WhiteNoise's "no STATIC_ROOT" warning in every worker
+    }
+
+
+def prepare(url: str, scale: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "prepare.py"), str(scale)],
+        cwd=ROOT,
+        env=server_env(url),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        sys.exit(f"seeding failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def start(app: str, port: int, env: dict, log: Path) -> subprocess.Popen:
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), app, "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"]
+    with log.open("w") as handle:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+
+
+def wait_ready(url: str, headers: dict, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.3)
+
+
+def load_wrk(url: str, headers: dict, seconds: float, connections: int) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s"]
+    command += ["-s", str(BENCH / "report.lua")]
+    for key, value in headers.items():
+        command += ["-H", f"{key}: {value}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def load_python(url: str, headers: dict, seconds: float, connections: int) -> dict:
+    """A bounded stand-in for wrk: `connections` threads, each one request at a time, for `seconds`."""
+    parts = urllib.parse.urlsplit(url)
+    latencies, failures, lock = [], [0], threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        mine, bad = [], 0
+        while time.monotonic() < deadline:
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+            started = time.perf_counter()
+            try:
+                connection.request("GET", parts.path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                bad += not 200 <= response.status < 400
+            except OSError:
+                bad += 1
+            finally:
+                connection.close()
+            mine.append((time.perf_counter() - started) * 1000)
+        with lock:
+            latencies.extend(mine)
+            failures[0] += bad
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    quantiles = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {
+        "requests": len(latencies),
+        "seconds": time.monotonic() - started,
+        "p50_ms": quantiles[49],
+        "p95_ms": quantiles[94],
+        "p99_ms": quantiles[98],
+        "non_2xx": failures[0],
+        "socket_errors": 0,
+    }
+
+
+def measure(info: dict, url: str, args, load) -> dict:
+    """Load the floor and every page, interleaved, `args.rounds` times; return per-target aggregates."""
+    app, floor = f"http://127.0.0.1:{args.port}", f"http://127.0.0.1:{args.port + 1}"
+    targets = {FLOOR: (f"{floor}/floor/{info['busiest']}/", {"Cookie": info["cookie"]})}
+    for name, page in info["pages"].items():
+        auth = {"Cookie": info["cookie"]} if page["auth"] == "session" else {}
+        if page["auth"] == "token":
+            auth = {"Authorization": f"Token {info['token']}"}
+        targets[name] = (app + page["url"], auth)
+    logs = Path(args.logs)
+    servers = [
+        start("config.wsgi:application", args.port, server_env(url), logs / "bench-app.log"),
+        start("bench.floor_wsgi:application", args.port + 1, server_env(url), logs / "bench-floor.log"),
+    ]
+    try:
+        wait_ready(f"{app}/healthz", {})
+        for target, headers in targets.values():
+            wait_ready(target, headers)
+        for target, headers in targets.values():  # warm every worker's caches and connections
+            load(target, headers, 1, args.connections)
+        runs = {name: [] for name in targets}
+        order = list(targets)
+        for _ in range(args.rounds):
+            for name in order:
+                runs[name].append(load(*targets[name], args.duration, args.connections))
+        runs[FLOOR].append(load(*targets[FLOOR], args.duration, args.connections))  # the floor at both ends
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
+    return {
+        name: {
+            "req_s": sum(run["requests"] for run in results) / sum(run["seconds"] for run in results),
+            "p95_ms": statistics.median(run["p95_ms"] for run in results),
+            "p95_worst_ms": max(run["p95_ms"] for run in results),
+            "errors": sum(run["non_2xx"] + run["socket_errors"] for run in results),
+            "rounds_req_s": [round(run["requests"] / run["seconds"], 1) for run in results],
+        }
+        for name, results in runs.items()
+    }
+
+
+def report(memberships: int, info: dict, figures: dict) -> None:
+    floor = figures[FLOOR]["req_s"]
+    print(
+        f"\n{info['memberships']:,} memberships ({info['communities']} communities, {info['accounts']:,} "
+        f"accounts; {info['busiest']} has {info['busiest_members']:,} active members), asked for "
+        f"{memberships:,}; seeded/checked in {info['seconds']} s"
+    )
+    header = (
+        f"{'page':<20} {'queries':>7} {'req/s':>8} {'p95 ms':>7} {'worst':>7} {'x floor':>8} "
+        f"{'target':>7}  {'verdict':<8} {'req/s per round'}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, result in figures.items():
+        if name == FLOOR:
+            ratio, target, verdict, queries = 1.0, "", "", 1
+        else:
+            ratio = result["req_s"] / floor
+            minimum = TARGETS[name][1]
+            target = f">={minimum}"
+            verdict = "ok" if ratio >= minimum and result["p95_ms"] <= P95_TARGET_MS else "MISS"
+            queries = info["queries"][name]
+        if result["errors"]:
+            verdict += f" {result['errors']} errors"
+        print(
+            f"{name:<20} {queries:>7} {result['req_s']:>8.1f} {result['p95_ms']:>7.1f} "
+            f"{result['p95_worst_ms']:>7.1f} {ratio:>8.2f} {target:>7}  {verdict:<8} {result['rounds_req_s']}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=10, help="benchmark communities (N*20 members each)")
-    parser.add_argument("--requests", type=int, default=50, help="timed requests per page")
-    args = parser.parse_args()
-    if args.scale < 1 or args.requests < 2:
-        parser.error("--scale must be at least 1 and --requests at least 2")
-    database = _configure(args.scale)
-
-    import django
-
-    django.setup()
-    # The refusals measured for anonymous callers would each log a warning line.
-    logging.getLogger("django.request").setLevel(logging.ERROR)
-    from django.core.management import call_command
-    from django.test import Client
-    from django.urls import reverse
-
-    from accounts.models import User
-    from communities.models import Community
-    from members.models import Membership
-
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", scale=args.scale, verbosity=0)
-    seeded_in = time.perf_counter() - started
-
-    busiest = Community.objects.filter(slug__startswith="bench-").order_by("slug").first()
-    member = User.objects.get(username=f"{busiest.slug}-1")
-    anonymous, signed_in = Client(), Client()
-    signed_in.force_login(member)
-    pages = [
-        ("directory", reverse("communities:directory")),
-        ("API community list", reverse("api:community-list")),
-        ("community home", reverse("communities:home", kwargs={"slug": busiest.slug})),
-        # Members only: anonymous callers get the refusal (302 to login, 401), which is measured too.
-        ("member directory", reverse("members:directory", kwargs={"slug": busiest.slug})),
-        ("API member list", reverse("api:member-list", kwargs={"community_slug": busiest.slug})),
-    ]
-
-    print(f"database: {database.split('@')[-1]}")
-    print(
-        f"scale {args.scale}: {Community.objects.count()} communities, {User.objects.count()} accounts, "
-        f"{Membership.objects.count()} memberships; seeded/checked in {seeded_in:.1f} s; "
-        f"{args.requests} requests per row"
+    parser.add_argument("--memberships", type=int, nargs="+", default=[18000, 100000])
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gh_bench"),
     )
-    header = f"{'page':<22} {'visitor':<10} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}"
-    print(header)
-    print("-" * len(header))
-    for name, url in pages:
-        for who, client in (("anonymous", anonymous), ("member", signed_in)):
-            median, p95, queries, status = _measure(client, url, args.requests)
-            print(f"{name:<22} {who:<10} {status:>6} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and round")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8101, help="the platform; the floor listens on port+1")
+    parser.add_argument("--logs", default="/tmp", help="directory for the two servers' logs")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    if min(args.memberships) < 20 or args.duration < 1 or args.rounds < 1:
+        parser.error("--memberships must be at least 20, --duration and --rounds at least 1")
+
+    load = load_wrk if shutil.which("wrk") else load_python
+    print(
+        f"load: {'wrk' if load is load_wrk else 'Python threads (wrk is not installed)'}, "
+        f"{args.connections} connections, {args.duration} s per page and round, {args.rounds} rounds; "
+        f"gunicorn 2 workers, DEBUG off; {os.cpu_count()} CPUs"
+    )
+    results = {}
+    for memberships in args.memberships:
+        # seed_demo --scale N seeds N communities of N*20 members: N*N*20 memberships.
+        scale = math.ceil(math.sqrt(memberships / 20))
+        url = database_url(args.database_url, memberships)
+        ensure_database(url)
+        info = prepare(url, scale)
+        figures = measure(info, url, args, load)
+        report(memberships, info, figures)
+        results[memberships] = {"info": {k: v for k, v in info.items() if k not in ("cookie", "token")}}
+        results[memberships]["figures"] = figures
+    if len(args.memberships) > 1:
+        small, large = min(args.memberships), max(args.memberships)
+        print(f"\nratio to the floor, {small:,} -> {large:,} memberships")
+        for name in TARGETS:
+            before = results[small]["figures"][name]["req_s"] / results[small]["figures"][FLOOR]["req_s"]
+            after = results[large]["figures"][name]["req_s"] / results[large]["figures"][FLOOR]["req_s"]
+            print(f"{name:<20} {before:>6.2f} -> {after:.2f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":
