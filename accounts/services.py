@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts import errors
 from accounts.models import ApiToken, User
+from members.services.directory import sort_names_refresh
 
 MAX_ACTIVE_TOKENS = 20
 
@@ -53,6 +54,8 @@ def profile_update(*, user: User, changes: dict) -> User:
         setattr(user, name, "" if name == "avatar" and value is False else value)
     user.full_clean(exclude=[f.name for f in User._meta.fields if f.name not in changes])
     user.save(update_fields=list(changes))
+    if "display_name" in changes:  # the member directories sort by it where no profile name is shown
+        sort_names_refresh(memberships=user.memberships.all())
     new_avatar = user.avatar.name if user.avatar else ""
     if old_avatar and old_avatar != new_avatar:
         storage = user.avatar.storage

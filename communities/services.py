@@ -66,6 +66,7 @@ def community_create(*, actor, slug: str, name: str, skill_domain: str, **fields
         status=MembershipStatus.ACTIVE,
         joined_at=timezone.now(),
         source="created",
+        sort_name=actor.name.casefold(),  # the directory's key: a new member has no profile yet
     )
     record(community=community, actor=actor, verb="community.created", target=community)
     return community

@@ -117,6 +117,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.evaluate_all_trust_levels",
         "schedule": 60 * 60,
     },
+    "refresh-directory-sort-names": {
+        "task": "members.tasks.refresh_sort_names",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------------------------

@@ -103,6 +103,7 @@ def _add_membership(community, user, role, status, version, joined_at) -> Member
     membership = Membership.objects.create(
         community=community,
         user=user,
+        sort_name=user.name.casefold(),
         role=role,
         status=status,
         joined_at=joined_at if active_once else None,
@@ -189,17 +190,18 @@ def seed_scale(scale: int) -> list[str]:
             ignore_conflicts=True,
             batch_size=500,
         )
-        user_ids = list(User.objects.filter(username__in=usernames).values_list("pk", flat=True))
+        user_ids = dict(User.objects.filter(username__in=usernames).values_list("pk", "username"))
         Membership.objects.bulk_create(
             [
                 Membership(
                     community=community,
                     user_id=user_id,
+                    sort_name=name,
                     role=Role.MEMBER,
                     status=MembershipStatus.ACTIVE,
                     joined_at=now - timedelta(days=rng.randint(1, data.ACTIVITY_DAYS)),
                 )
-                for user_id in user_ids
+                for user_id, name in user_ids.items()
             ],
             ignore_conflicts=True,
             batch_size=500,

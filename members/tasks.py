@@ -3,6 +3,8 @@
 from celery import shared_task
 
 from communities.models import Community
+from members.models import Membership
+from members.services.directory import sort_names_refresh
 from members.services.trust import trust_levels_evaluate
 
 
@@ -22,3 +24,9 @@ def evaluate_all_trust_levels() -> int:
     for community_id in community_ids:
         evaluate_trust_levels.delay(community_id)
     return len(community_ids)
+
+
+@shared_task
+def refresh_sort_names() -> int:
+    """Hourly beat entry: repair directory sort keys that a write outside the services left stale."""
+    return sort_names_refresh(memberships=Membership.objects.all())

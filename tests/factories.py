@@ -39,6 +39,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.MEMBER
     status = MembershipStatus.ACTIVE
     joined_at = factory.LazyFunction(timezone.now)
+    sort_name = factory.LazyAttribute(lambda membership: membership.user.name.casefold())
 
 
 class RuleFactory(factory.django.DjangoModelFactory):

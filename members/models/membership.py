@@ -55,6 +55,8 @@ class Membership(TenantModel):
     demotion_due_at = models.DateTimeField(null=True, blank=True)
     # Moderation: a muted member cannot post until this time.
     muted_until = models.DateTimeField(_("muted until"), null=True, blank=True)
+    # The directory's sort key, the name members see case-folded (members.services.directory keeps it).
+    sort_name = models.CharField(max_length=150, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("membership")
@@ -71,6 +73,7 @@ class Membership(TenantModel):
             models.Index(fields=["community", "status", "role"]),
             models.Index(fields=["community", "source"]),
             models.Index(fields=["community", "joined_at"]),
+            models.Index(fields=["community", "status", "sort_name", "id"], name="membership_directory_idx"),
         ]
 
     def __str__(self):

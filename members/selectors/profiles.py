@@ -3,8 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from analytics.services import last_activity_subquery
@@ -77,24 +76,13 @@ def member_directory(
 
 
 def directory_base(*, community: Community, viewer: Membership | None) -> QuerySet[Membership]:
-    visible = MemberProfile.objects.filter(_readable(viewer), community=community, membership=OuterRef("pk"))
+    """Active members, sorted by the stored `sort_name` (members.services.directory): a page reads only
+    its own rows through the (community, status, sort_name, id) index, at any community size."""
     qs = (
         Membership.objects.for_community(community)
         .filter(status=MembershipStatus.ACTIVE)
         .select_related("user")
-        .annotate(
-            profile_name=Subquery(visible.values("display_name")[:1]),
-            last_active=last_activity_subquery(community=community),
-        )
-        .annotate(
-            sort_name=Lower(
-                Coalesce(
-                    NullIf("profile_name", Value("")),
-                    NullIf("user__display_name", Value("")),
-                    "user__username",
-                )
-            )
-        )
+        .annotate(last_active=last_activity_subquery(community=community))
     )
     profiles = MemberProfile.objects.filter(community=community)
     skills = MemberSkill.objects.filter(community=community).order_by("name")

@@ -29,6 +29,7 @@ from members.services.application_questions import (  # re-exported: one import 
     questions_reorder,
 )
 from members.services.audit import audit_record
+from members.services.directory import sort_name_for
 from members.services.membership import rules_accept
 from members.services.onboarding import welcome_member
 from members.services.recruitment import attribution_from_arrival
@@ -176,7 +177,9 @@ def application_submit(
         )
     snapshot = answers_snapshot(community=community, answers=answers)
     if membership is None:
-        membership = Membership(community=community, user=actor)
+        membership = Membership(
+            community=community, user=actor, sort_name=sort_name_for(user=actor, profile=None)
+        )
     attribution = attribution_from_arrival(community=community, actor=actor, arrival=arrival or {})
     membership.source = attribution.source
     membership.source_tag = attribution.source_tag

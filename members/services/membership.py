@@ -11,6 +11,7 @@ from communities.models import Community, RulesVersion
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
+from members.services.directory import sort_name_for
 from members.services.onboarding import welcome_member
 
 
@@ -77,7 +78,9 @@ def membership_admit(
             fields={"accepted_rules_version": [str(errors.RulesNotAccepted.message)]}
         )
     if membership is None:
-        membership = Membership(community=community, user=actor)
+        membership = Membership(
+            community=community, user=actor, sort_name=sort_name_for(user=actor, profile=None)
+        )
     elif membership.status == MembershipStatus.PENDING:
         _close_pending_applications(membership)
     membership.role = role

@@ -10,6 +10,7 @@ from communities.permissions import ensure_can
 from members import errors
 from members.models import MemberNote, MemberProfile, Membership, MemberSkill, MemberTag, ProfileVisibility
 from members.selectors.policy import policy_for
+from members.services.directory import sort_names_refresh
 
 MAX_SKILLS = 20
 MAX_SKILL_LENGTH = 60
@@ -85,6 +86,7 @@ def profile_update(
     MemberSkill.objects.bulk_create(
         [MemberSkill(community=community, membership=membership, name=name) for name in skill_names]
     )
+    sort_names_refresh(memberships=Membership.objects.filter(pk=membership.pk))
     record(community=community, actor=actor, verb="profile.updated", target=profile)
     return profile
 
