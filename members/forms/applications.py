@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from communities.dates import BoundedDateField
 from members.forms.membership import JoinForm
 from members.models import Application, ApplicationQuestion
 from members.services.applications import ANSWER_LIMITS, answer_field
@@ -67,12 +68,8 @@ class ApplicationFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *Application.Status.choices]
     )
-    submitted_from = forms.DateField(
-        label=_("Submitted from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    submitted_to = forms.DateField(
-        label=_("Submitted until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    submitted_from = BoundedDateField(label=_("Submitted from"), required=False)
+    submitted_to = BoundedDateField(label=_("Submitted until"), required=False)
     q = forms.CharField(
         label=_("Search"), required=False, max_length=100, help_text=_("Username, email or answer text")
     )

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from communities.dates import BoundedDateFilter
 from members.models import AuditLogEntry
 
 
@@ -15,18 +16,8 @@ class AuditLogFilter(django_filters.FilterSet):
     subject = django_filters.NumberFilter(
         field_name="subject_id", label=_("Member (membership id)"), widget=forms.NumberInput(attrs={"min": 1})
     )
-    since = django_filters.DateFilter(
-        field_name="created_at",
-        lookup_expr="date__gte",
-        label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    until = django_filters.DateFilter(
-        field_name="created_at",
-        lookup_expr="date__lte",
-        label=_("Until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    since = BoundedDateFilter(field_name="created_at", lookup_expr="date__gte", label=_("From"))
+    until = BoundedDateFilter(field_name="created_at", lookup_expr="date__lte", label=_("Until"))
 
     class Meta:
         model = AuditLogEntry

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from communities.dates import BoundedDateField
 from communities.roles import Role
 from members.models import MemberProfile, ProfileVisibility
 from members.models.policy import skill_level_label
@@ -81,12 +82,8 @@ class DirectoryFilterForm(forms.Form):
     skill = forms.CharField(label=_("Skill"), required=False, max_length=60)
     role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("Any role")), *Role.choices])
     tag = forms.CharField(label=_("Tag"), required=False, max_length=40)
-    joined_from = forms.DateField(
-        label=_("Joined from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    joined_to = forms.DateField(
-        label=_("Joined until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    joined_from = BoundedDateField(label=_("Joined from"), required=False)
+    joined_to = BoundedDateField(label=_("Joined until"), required=False)
     active_within = forms.TypedChoiceField(
         label=_("Last active"),
         required=False,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.arrival import sanitise_tag
+from communities.dates import BoundedDateTimeField
 from communities.roles import Role
 from members.models.recruitment import MAX_INVITATION_USES
 
@@ -35,10 +36,9 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("Leave empty for no limit."),
     )
-    expires_at = forms.DateTimeField(
+    expires_at = BoundedDateTimeField(
         label=_("Expires"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("In the community's time zone. Leave empty for no expiry."),
     )
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from communities.dates import BoundedDateTimeField
 from communities.roles import MembershipStatus
 from members.models import Membership, Touchpoint
 from members.selectors.relationships import caretaker_choices
@@ -11,10 +12,9 @@ from members.services.relationships import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 
 class TouchpointForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Touchpoint.Kind.choices)
-    happened_at = forms.DateTimeField(
+    happened_at = BoundedDateTimeField(
         label=_("When"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("Leave empty for now; it cannot be in the future."),
     )
     note = forms.CharField(

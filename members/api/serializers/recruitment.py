@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from communities.api.base import RulesVersionField, StrictInputMixin
+from communities.dates import sensible_date
 from communities.roles import Role
 from members.models import Invitation, JoinLink, JoinSource, Membership
 from members.models.recruitment import MAX_INVITATION_USES
@@ -53,7 +54,9 @@ class InvitationInputSerializer(StrictInputMixin, serializers.Serializer):
     max_uses = serializers.IntegerField(
         min_value=1, max_value=MAX_INVITATION_USES, required=False, allow_null=True, default=None
     )
-    expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    expires_at = serializers.DateTimeField(
+        required=False, allow_null=True, default=None, validators=[sensible_date]
+    )
 
 
 class InvitationAcceptInputSerializer(StrictInputMixin, serializers.Serializer):

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from communities.api.base import StrictInputMixin
+from communities.dates import sensible_date
 from members.models import ContactCadence, Membership, Touchpoint
 from members.services.relationships import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 
@@ -53,7 +54,9 @@ class TouchpointOutputSerializer(serializers.ModelSerializer):
 class TouchpointInputSerializer(StrictInputMixin, serializers.Serializer):
     kind = serializers.ChoiceField(choices=Touchpoint.Kind.choices)
     note = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
-    happened_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    happened_at = serializers.DateTimeField(
+        required=False, allow_null=True, default=None, validators=[sensible_date]
+    )
 
 
 class CadenceOutputSerializer(serializers.ModelSerializer):

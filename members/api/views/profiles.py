@@ -9,6 +9,7 @@ from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
+from communities.dates import BoundedDateFilter
 from communities.roles import Role
 from members.api.serializers import profiles as s
 from members.models import MemberNote, Membership, MemberTag
@@ -26,8 +27,8 @@ class DirectoryFilter(django_filters.FilterSet):
     skill = django_filters.CharFilter()
     role = django_filters.ChoiceFilter(choices=Role.choices)
     tag = django_filters.CharFilter(label=_("Operators' tag (operators only)"))
-    joined_from = django_filters.DateFilter()
-    joined_to = django_filters.DateFilter()
+    joined_from = BoundedDateFilter()
+    joined_to = BoundedDateFilter()
     active_within = django_filters.ChoiceFilter(
         choices=[(str(days), str(days)) for days in selectors.ACTIVE_WITHIN_DAYS],
         label=_("Active in the last N days"),
