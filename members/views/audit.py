@@ -1,15 +1,16 @@
 """The audit log page and its CSV export (same filters); read-only, like every path to the log."""
 
-import csv
 import datetime
+import json
 
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from communities.csvexport import csv_response
 from communities.mixins import CommunityMixin
 from members.forms.audit import AuditLogFilter
 from members.selectors.audit import audit_list
@@ -35,35 +36,21 @@ class AuditLogView(AuditMixin, TemplateView):
         return super().get_context_data(filter=filterset, page=page, query=query.urlencode(), **kwargs)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 class AuditExportView(AuditMixin, View):
     """CSV of the filtered log, streamed row by row (an invalid filter exports the whole log)."""
 
     def get(self, request, *args, **kwargs):
-        filterset = self.filtered()
-        rows = filterset.qs.iterator(chunk_size=500)
-        writer = csv.writer(_Echo())
         header = [_("When (UTC)"), _("Action"), _("By"), _("Member"), _("Reason"), _("Details")]
-
-        def lines():
-            yield writer.writerow([str(title) for title in header])
-            for entry in rows:
-                yield writer.writerow(
-                    [
-                        entry.created_at.astimezone(datetime.UTC).isoformat(),
-                        entry.action,
-                        entry.actor.get_username() if entry.actor else "",
-                        entry.subject_label,
-                        entry.reason,
-                        entry.data,
-                    ]
-                )
-
+        rows = (
+            [
+                entry.created_at.astimezone(datetime.UTC).isoformat(),
+                entry.action,
+                entry.actor.get_username() if entry.actor else "",
+                entry.subject_label,
+                entry.reason,
+                json.dumps(entry.data, ensure_ascii=False, sort_keys=True, cls=DjangoJSONEncoder),
+            ]
+            for entry in self.filtered().qs.iterator(chunk_size=500)
+        )
         stamp = timezone.now().strftime("%Y%m%d")
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="audit-{self.community.slug}-{stamp}.csv"'
-        return response
+        return csv_response(filename=f"audit-{self.community.slug}-{stamp}.csv", header=header, rows=rows)

@@ -1,17 +1,16 @@
 """HTML pages: the member directory (and its CSV export), a member's profile, and my profile editor."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from communities.csvexport import csv_response
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.tenancy import request_can
 from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, TagForm
@@ -58,17 +57,6 @@ class MemberDirectoryView(DirectoryMixin, TemplateView):
         )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (member-written text starts with '=')."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class MemberExportView(DirectoryMixin, View):
     """Operators: the directory with the same filters as CSV, streamed row by row."""
 
@@ -86,31 +74,23 @@ class MemberExportView(DirectoryMixin, View):
     ]
 
     def get(self, request, slug):
-        writer = csv.writer(_Echo())
-
         def rows():
-            yield writer.writerow(self.HEADER)
             for membership in self.directory().iterator(chunk_size=500):
                 row = selectors.directory_row(membership, viewer=self.membership)
                 profile = row["profile"]
-                yield writer.writerow(
-                    _cell(value)
-                    for value in [
-                        membership.user.username,
-                        row["name"],
-                        membership.role,
-                        membership.joined_at.isoformat() if membership.joined_at else "",
-                        row["last_active"].isoformat() if row["last_active"] else "",
-                        profile.skill_level if profile else "",
-                        "; ".join(row["skills"]),
-                        "; ".join(row["tags"]),
-                        membership.user.email,
-                    ]
-                )
+                yield [
+                    membership.user.username,
+                    row["name"],
+                    membership.role,
+                    membership.joined_at.isoformat() if membership.joined_at else "",
+                    row["last_active"].isoformat() if row["last_active"] else "",
+                    profile.skill_level if profile else "",
+                    "; ".join(row["skills"]),
+                    "; ".join(row["tags"]),
+                    membership.user.email,
+                ]
 
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.community.slug}-members.csv"'
-        return response
+        return csv_response(filename=f"{self.community.slug}-members.csv", header=self.HEADER, rows=rows())
 
 
 class MemberProfileView(CommunityMixin, TemplateView):
