@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from accounts.models import ApiToken, User
 from communities import validators
+from communities.api.base import StrictInputMixin
 
 
 class MeSerializer(serializers.ModelSerializer):
@@ -17,7 +18,9 @@ class MeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeUpdateSerializer(serializers.Serializer):
+class MeUpdateSerializer(StrictInputMixin, serializers.Serializer):
+    """What PATCH /me/ may change; any other key (email, avatar, username) is refused, not ignored."""
+
     display_name = serializers.CharField(
         max_length=User._meta.get_field("display_name").max_length, allow_blank=True, required=False
     )
@@ -44,7 +47,7 @@ class TokenSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TokenCreateSerializer(serializers.Serializer):
+class TokenCreateSerializer(StrictInputMixin, serializers.Serializer):
     name = serializers.CharField(max_length=ApiToken._meta.get_field("name").max_length)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.generics import GenericAPIView
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from accounts import selectors, services
@@ -15,10 +15,24 @@ from accounts.api.serializers import (
     TokenCreateSerializer,
     TokenSerializer,
 )
+from accounts.authentication import ApiTokenAuthentication
 from accounts.models import ApiToken
 from communities.api.throttling import AuthRateThrottle
 
 TAGS = ["account"]
+
+
+class SignedInSession(BasePermission):
+    """Tokens are managed from a signed-in session only: a token cannot list, mint or revoke tokens.
+
+    Otherwise a leaked token could create further tokens that outlive its own revocation.
+    """
+
+    code = "session_required"
+    message = _("API tokens are managed from a signed-in session on the website, not with a token.")
+
+    def has_permission(self, request, view):
+        return not isinstance(request.successful_authenticator, ApiTokenAuthentication)
 
 
 class MeView(GenericAPIView):
@@ -32,7 +46,9 @@ class MeView(GenericAPIView):
     @extend_schema(
         tags=TAGS,
         summary=_("Update my profile"),
-        description=_("Email and avatar are read-only here; change them on the website."),
+        description=_(
+            "Email and avatar are read-only here (sending them is a 400); change them on the website."
+        ),
         request=MeUpdateSerializer,
         responses=MeSerializer,
     )
@@ -44,7 +60,14 @@ class MeView(GenericAPIView):
 
 
 @extend_schema_view(
-    list=extend_schema(tags=TAGS, summary=_("List my tokens"), description=_("Keys are never returned.")),
+    list=extend_schema(
+        tags=TAGS,
+        summary=_("List my tokens"),
+        description=_(
+            "Keys are never returned. Tokens are managed from a signed-in session only: a request "
+            "authenticated with a token is refused here (403, session_required)."
+        ),
+    ),
     create=extend_schema(
         tags=TAGS,
         summary=_("Create a token"),
@@ -60,7 +83,7 @@ class MeView(GenericAPIView):
     ),
 )
 class TokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, SignedInSession]
     serializer_class = TokenSerializer
     filter_backends = []
     lookup_value_regex = r"[0-9]+"

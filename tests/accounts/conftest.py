@@ -49,3 +49,15 @@ def token_client():
         return client
 
     return make
+
+
+@pytest.fixture
+def session_api_client():
+    """`session_api_client(user)`: an API client signed in with a website session (not a token)."""
+
+    def make(user):
+        client = APIClient()
+        client.force_login(user)
+        return client
+
+    return make

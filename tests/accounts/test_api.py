@@ -42,16 +42,27 @@ def test_me_returns_my_profile(api_client_for, user):
 
 
 @pytest.mark.django_db
-def test_patch_me_updates_preferences_and_ignores_read_only_fields(api_client_for, user):
+def test_patch_me_updates_preferences(api_client_for, user):
     response = api_client_for(user).patch(
-        ME_URL,
-        {"display_name": "Ada", "language": "zh-hans", "timezone": "Asia/Shanghai", "email": "x@evil.test"},
+        ME_URL, {"display_name": "Ada", "language": "zh-hans", "timezone": "Asia/Shanghai"}
     )
     assert response.status_code == 200
     assert response.json()["timezone"] == "Asia/Shanghai"
     user.refresh_from_db()
     assert (user.display_name, user.language, user.timezone) == ("Ada", "zh-hans", "Asia/Shanghai")
-    assert user.email != "x@evil.test"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["email", "avatar", "username", "is_staff", "nickname"])
+def test_patch_me_refuses_fields_it_does_not_accept(api_client_for, user, field):
+    body = assert_error(
+        api_client_for(user).patch(ME_URL, {"display_name": "Ada", field: "x@evil.test"}),
+        400,
+        "unknown_field",
+    )
+    assert list(body["fields"]) == [field]
+    user.refresh_from_db()
+    assert (user.display_name, user.email) != ("Ada", "x@evil.test")
 
 
 @pytest.mark.django_db
@@ -76,15 +87,16 @@ def test_put_on_me_is_not_allowed(api_client_for, user):
 
 
 @pytest.mark.django_db
-def test_token_lifecycle(api_client_for, token_client, user):
-    created = api_client_for(user).post(TOKENS_URL, {"name": "CI"})
+def test_token_lifecycle(session_api_client, token_client, user):
+    session = session_api_client(user)
+    created = session.post(TOKENS_URL, {"name": "CI"})
     assert created.status_code == 201
     body = created.json()
     key = body["key"]
     assert body["prefix"] == key[: ApiToken.PREFIX_LENGTH]
     assert body["name"] == "CI"
 
-    listed = token_client(key).get(TOKENS_URL).json()
+    listed = session.get(TOKENS_URL).json()
     assert [t["name"] for t in listed["results"]] == ["CI"]
     assert "key" not in listed["results"][0]
     assert key not in str(listed)
@@ -92,8 +104,28 @@ def test_token_lifecycle(api_client_for, token_client, user):
     assert token_client(key).get(ME_URL).json()["id"] == user.pk
     assert ApiToken.objects.get(pk=body["id"]).last_used_at is not None
 
-    assert token_client(key).delete(token_url(body["id"])).status_code == 204
+    assert session.delete(token_url(body["id"])).status_code == 204
     assert_error(token_client(key).get(ME_URL), 401, "authentication_failed")
+
+
+@pytest.mark.django_db
+def test_a_token_cannot_manage_tokens(token_client, user, make_token):
+    """A leaked token must not mint tokens that outlive its revocation, nor list or revoke any."""
+    token, key = make_token(user)
+    client = token_client(key)
+    assert_error(client.post(TOKENS_URL, {"name": "backdoor"}), 403, "session_required")
+    assert_error(client.get(TOKENS_URL), 403, "session_required")
+    assert_error(client.delete(token_url(token.pk)), 403, "session_required")
+    assert list(ApiToken.objects.filter(user=user)) == [token]
+    assert token.is_active
+
+
+@pytest.mark.django_db
+def test_create_token_refuses_unknown_fields(session_api_client, user):
+    response = session_api_client(user).post(TOKENS_URL, {"name": "CI", "user": 1, "expires": "never"})
+    body = assert_error(response, 400, "unknown_field")
+    assert set(body["fields"]) == {"user", "expires"}
+    assert not ApiToken.objects.exists()
 
 
 @pytest.mark.django_db
@@ -148,11 +180,12 @@ def test_token_creation_is_throttled(api_client_for, user, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_token_list_query_count_is_constant(token_client, user, make_token, django_assert_max_num_queries):
-    _token, key = make_token(user)
-    for index in range(10):
+def test_token_list_query_count_is_constant(
+    session_api_client, user, make_token, django_assert_max_num_queries
+):
+    for index in range(11):
         make_token(user, name=f"token {index}")
-    client = token_client(key)
-    with django_assert_max_num_queries(4):  # token, its last-used stamp, count, page
+    client = session_api_client(user)
+    with django_assert_max_num_queries(4):  # session, user, count, page
         response = client.get(TOKENS_URL)
     assert response.json()["count"] == 11
