@@ -1,8 +1,9 @@
-"""allauth adapter: account emails are rendered in the request and sent by a Celery task."""
+"""allauth adapter: account emails are sent by a Celery task; failed logins count per account."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 
+from accounts.selectors import account_for_login
 from accounts.tasks import send_email
 
 
@@ -24,3 +25,16 @@ class AccountAdapter(DefaultAccountAdapter):
             from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
             html=html,
         )
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The key of the failed-login lockout (ACCOUNT_RATE_LIMITS["login_failed"], per key): one per
+        account, so failures by username and by email address add up instead of counting apart.
+
+        allauth keys on the login as typed; it calls this both when it counts a failure and when a password
+        reset clears the count, so both follow. A login that names no account keeps allauth's key.
+        """
+        login = credentials.get("email", credentials.get("username", ""))
+        user = account_for_login(login) if login else None
+        if user is None:
+            return super()._get_login_attempts_cache_key(request, **credentials)
+        return f"account:{user.pk}"

@@ -155,3 +155,28 @@ def test_account_management_pages_show_the_account_tabs(user_client, url_name):
     assert response.status_code == 200
     assert b'class="tabs"' in response.content
     assert b'aria-current="page"' in response.content or url_name == "account_logout"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("final_login", ["username", "email"])
+def test_failed_logins_by_username_and_by_email_count_as_one_account(client, user, final_login):
+    """Five failures lock the account (ACCOUNT_RATE_LIMITS, 5/5m per key) however the login names it."""
+    for login in [user.username, user.username.upper(), user.email, user.email.upper(), user.username]:
+        client.post(reverse("account_login"), {"login": login, "password": "wrong"})
+    response = client.post(
+        reverse("account_login"), {"login": getattr(user, final_login), "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert logged_in_user_id(client) is None
+    assert response.context["form"].non_field_errors()
+
+
+@pytest.mark.django_db
+def test_failures_against_one_account_do_not_lock_another(client, user):
+    other = User.objects.create_user(username="grace", email="grace@example.com", password=PASSWORD)
+    EmailAddress.objects.create(user=other, email=other.email, primary=True, verified=True)
+    for _attempt in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": other.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert logged_in_user_id(client) == str(other.pk)
