@@ -90,6 +90,9 @@ class Community(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     # Events in the last 30 days, refreshed on a schedule by analytics.tasks.refresh_community_activity.
     activity_score = models.PositiveIntegerField(default=0, editable=False)
+    # Active memberships, kept by members.services.transitions (same transaction as the status change)
+    # and reconciled on a schedule by communities.tasks.reconcile_member_counts.
+    member_count = models.PositiveIntegerField(_("members"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -104,6 +107,7 @@ class Community(models.Model):
         indexes = [
             models.Index(fields=["status", "visibility", "skill_domain"]),
             models.Index(fields=["-created_at"]),
+            models.Index(fields=["-member_count", "name"], name="community_member_count_idx"),
         ]
 
     def __str__(self):

@@ -1,6 +1,6 @@
 """Reads on communities: the directory, a viewer's communities, the current rules."""
 
-from django.db.models import CharField, Count, F, FilteredRelation, Q, QuerySet, Value
+from django.db.models import CharField, F, FilteredRelation, Q, QuerySet, Value
 
 from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus
@@ -13,18 +13,11 @@ DIRECTORY_ORDERINGS = {
 }
 
 
-def _with_member_count(qs: QuerySet[Community]) -> QuerySet[Community]:
-    return qs.annotate(
-        member_count=Count(
-            "memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE), distinct=True
-        )
-    )
-
-
 def community_directory(
     *, search: str = "", skill_domain: str = "", ordering: str = "activity"
 ) -> QuerySet[Community]:
-    """Public, active communities, searchable and sortable, each with its active member count."""
+    """Public, active communities, searchable and sortable. The member count is the stored column
+    `member_count` (members.services.transitions keeps it), so the cost does not grow with memberships."""
     qs = Community.objects.filter(visibility=Community.Visibility.PUBLIC, status=Community.Status.ACTIVE)
     if search:
         qs = qs.filter(
@@ -32,9 +25,7 @@ def community_directory(
         )
     if skill_domain:
         qs = qs.filter(skill_domain=skill_domain)
-    return _with_member_count(qs).order_by(
-        *DIRECTORY_ORDERINGS.get(ordering, DIRECTORY_ORDERINGS["activity"])
-    )
+    return qs.order_by(*DIRECTORY_ORDERINGS.get(ordering, DIRECTORY_ORDERINGS["activity"]))
 
 
 def community_list_visible(*, user) -> QuerySet[Community]:
@@ -46,7 +37,7 @@ def community_list_visible(*, user) -> QuerySet[Community]:
             memberships__status__in=[MembershipStatus.ACTIVE, MembershipStatus.PENDING],
         )
     ids = Community.objects.filter(visible).values("pk")
-    return _with_member_count(Community.objects.filter(pk__in=ids))
+    return Community.objects.filter(pk__in=ids)
 
 
 def community_list_for_member(*, user) -> QuerySet[Community]:
@@ -54,11 +45,7 @@ def community_list_for_member(*, user) -> QuerySet[Community]:
     ids = Community.objects.filter(
         memberships__user=user, memberships__status=MembershipStatus.ACTIVE
     ).values("pk")
-    return _with_member_count(Community.objects.filter(pk__in=ids)).order_by("name")
-
-
-def community_with_stats(*, community: Community) -> Community:
-    return _with_member_count(Community.objects.filter(pk=community.pk)).get()
+    return Community.objects.filter(pk__in=ids).order_by("name")
 
 
 def with_viewer_membership(qs: QuerySet[Community], *, user) -> QuerySet[Community]:
@@ -73,10 +60,8 @@ def with_viewer_membership(qs: QuerySet[Community], *, user) -> QuerySet[Communi
 
 
 def community_detail(*, community: Community, user) -> Community:
-    """One community with its member count and the viewer's role and status."""
-    return with_viewer_membership(
-        _with_member_count(Community.objects.filter(pk=community.pk)), user=user
-    ).get()
+    """One community (its stored member count included) with the viewer's role and status."""
+    return with_viewer_membership(Community.objects.filter(pk=community.pk), user=user).get()
 
 
 def rule_list(*, community: Community) -> QuerySet[Rule]:

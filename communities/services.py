@@ -53,7 +53,8 @@ def community_create(*, actor, slug: str, name: str, skill_domain: str, **fields
     if unknown:
         raise errors.DomainError(fields={name: [_("Unknown field.")] for name in unknown})
     community = _validated(
-        Community(slug=slug, name=name, skill_domain=skill_domain, created_by=actor, **fields)
+        # Born with one active member, its owner (the membership below): member_count starts at 1.
+        Community(slug=slug, name=name, skill_domain=skill_domain, created_by=actor, member_count=1, **fields)
     )
     try:
         with transaction.atomic():

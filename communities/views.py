@@ -90,7 +90,6 @@ class CommunityHomeView(CommunityMixin, RememberArrivalMixin, TemplateView):
     template_name = "communities/home.html"
 
     def get_context_data(self, **kwargs):
-        community = selectors.community_detail(community=self.community, user=self.request.user)
         rules = list(selectors.rule_list(community=self.community))
         labels = dict(Rule.Category.choices)
         grouped = {}
@@ -98,7 +97,7 @@ class CommunityHomeView(CommunityMixin, RememberArrivalMixin, TemplateView):
             grouped.setdefault(rule.category, []).append(rule)
         rule_groups = [(labels[key], grouped[key]) for key in Rule.Category.values if key in grouped]
         return super().get_context_data(
-            community_stats=community,
+            community_stats=self.community,
             rule_groups=rule_groups,
             rules_version=selectors.rules_version_current(community=self.community),
             **kwargs,

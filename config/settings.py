@@ -121,6 +121,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.refresh_sort_names",
         "schedule": 60 * 60,
     },
+    "reconcile-member-counts": {
+        "task": "members.tasks.reconcile_member_counts",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """Demo vetting: screening questions in the communities that take applications, and an application for
 each pending membership, so the review queue has real rows to approve (site and Django admin).
 
-Idempotent: questions are added only to a community that has none, and an application only for a
-pending membership that has no pending one.
+Idempotent: questions are added only to a community that has none, and an application only for an
+applicant of the demo data who has no membership there yet (applying makes the pending membership).
 """
 
+from accounts.models import User
 from communities.models import Community
 from communities.roles import MembershipStatus, Role
 from communities.selectors import rules_version_current
-from members.models import Application, Membership
+from demo import data
+from members.models import Membership
 from members.selectors.applications import question_list
 from members.services.applications import application_submit, question_create
 
@@ -45,6 +47,14 @@ ANSWERS = {
 }
 
 
+def _applicants(community: Community) -> list[str]:
+    """The usernames the demo data lists as pending in `community`."""
+    for spec in data.COMMUNITIES:
+        if spec["fields"]["slug"] == community.slug:
+            return [username for username, _, status in spec["memberships"] if status == "pending"]
+    return []
+
+
 def seed_applications() -> int:
     """Questions and pending applications for the demo's application communities; the number created."""
     created = 0
@@ -69,17 +79,14 @@ def seed_applications() -> int:
                 )
         questions = list(question_list(community=community))
         version = rules_version_current(community=community)
-        pending = (
-            Membership.objects.filter(community=community, status=MembershipStatus.PENDING)
-            .exclude(applications__status=Application.Status.PENDING)
-            .select_related("user")
-            .order_by("id")
+        applicants = User.objects.filter(username__in=_applicants(community)).exclude(
+            memberships__community=community
         )
-        for index, membership in enumerate(pending):
+        for index, applicant in enumerate(applicants.order_by("username")):
             answer_set = ANSWERS[language][index % len(ANSWERS[language])]
             answers = {str(q.pk): answer for q, answer in zip(questions, answer_set, strict=False)}
             application_submit(
-                actor=membership.user,
+                actor=applicant,
                 community=community,
                 answers=answers,
                 accepted_rules_version=version.number if version else None,

@@ -30,6 +30,7 @@ from demo.recruitment import seed_recruitment
 from demo.trust import seed_trust
 from members.models import Membership
 from members.services import membership_join, membership_leave, rules_accept
+from members.services.transitions import member_counts_reconcile
 
 BENCH_OWNER = "bench-owner"
 BENCH_MEMBERS_PER_SCALE = 20
@@ -83,7 +84,7 @@ def _create_community(spec: dict, users: dict[str, User], rng: random.Random) ->
     return community
 
 
-def _add_membership(community, user, role, status, version, joined_at) -> Membership:
+def _add_membership(community, user, role, status, version, joined_at) -> Membership | None:
     """Open communities are joined (and left) through the member services; other memberships, which
     come from vetting, invitations or moderation in a live community, are written directly."""
     if community.join_policy == Community.JoinPolicy.OPEN and status in (
@@ -99,6 +100,8 @@ def _add_membership(community, user, role, status, version, joined_at) -> Member
             community=community, actor=user, verb="community.joined", target_id=str(membership.pk)
         ).update(occurred_at=joined_at)
         return membership
+    if status == MembershipStatus.PENDING:
+        return None  # applicants apply through the service once the questions exist (demo.applications)
     active_once = status in (MembershipStatus.ACTIVE, MembershipStatus.LEFT, MembershipStatus.BANNED)
     membership = Membership.objects.create(
         community=community,
@@ -154,6 +157,7 @@ def seed_world() -> list[str]:
     seed_recruitment()
     seed_moderation()
     seed_profiles()
+    member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()
     return created
@@ -221,5 +225,6 @@ def seed_scale(scale: int) -> list[str]:
                 ],
                 batch_size=1000,
             )
+    member_counts_reconcile()  # memberships bulk-created above
     refresh_community_activity()
     return created

@@ -121,6 +121,13 @@ class OnboardingVerbTaken(Conflict):
 # --- Roles and leaving -------------------------------------------------------------------------------------
 
 
+class TransitionForbidden(Conflict):
+    """A membership status change that members.services.transitions.TRANSITIONS does not allow."""
+
+    code = "membership_transition_forbidden"
+    message = _("This membership cannot change that way in its current state.")
+
+
 class SelfPromotion(Forbidden):
     code = "self_promotion"
     message = _("You cannot change your own role.")

@@ -5,6 +5,7 @@ from celery import shared_task
 from communities.models import Community
 from members.models import Membership
 from members.services.directory import sort_names_refresh
+from members.services.transitions import member_counts_reconcile
 from members.services.trust import trust_levels_evaluate
 
 
@@ -30,3 +31,13 @@ def evaluate_all_trust_levels() -> int:
 def refresh_sort_names() -> int:
     """Hourly beat entry: repair directory sort keys that a write outside the services left stale."""
     return sort_names_refresh(memberships=Membership.objects.all())
+
+
+@shared_task
+def reconcile_member_counts() -> int:
+    """Beat entry: repair every community's stored member count that drifted (one UPDATE; idempotent).
+
+    The services keep the counts exact; drift comes only from writes that bypass them (bulk loads,
+    manual SQL, a restored backup). Returns the number of communities repaired.
+    """
+    return member_counts_reconcile()

@@ -7,6 +7,7 @@ from accounts.models import User
 from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus, Role
 from members.models import Membership, RuleAcceptance
+from members.services.transitions import member_counts_reconcile
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -33,6 +34,7 @@ class CommunityFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     community = factory.SubFactory(CommunityFactory)
     user = factory.SubFactory(UserFactory)
@@ -40,6 +42,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     status = MembershipStatus.ACTIVE
     joined_at = factory.LazyFunction(timezone.now)
     sort_name = factory.LazyAttribute(lambda membership: membership.user.name.casefold())
+
+    @factory.post_generation
+    def stored_count(obj, create, extracted, **kwargs):
+        """Rows made here bypass the services: bring the community's stored member count in step."""
+        if create:
+            member_counts_reconcile(community_ids=[obj.community_id])
 
 
 class RuleFactory(factory.django.DjangoModelFactory):

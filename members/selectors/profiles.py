@@ -55,6 +55,16 @@ class DirectoryQuery:
     active_within: int | None = None
     sort: str = "name"
 
+    @property
+    def narrows(self) -> bool:
+        """True when a filter (not the sort) is set: the rows are then fewer than the active members."""
+        return any(getattr(self, name) for name in self.__dataclass_fields__ if name != "sort")
+
+
+def directory_count(*, community: Community, query: DirectoryQuery) -> int | None:
+    """The directory's total when the stored member count gives it (no filter), else None (count rows)."""
+    return None if query.narrows else community.member_count
+
 
 def _readable(viewer: Membership | None) -> Q:
     """Profiles the viewer may read: by visibility, and always their own."""

@@ -33,6 +33,7 @@ from members.services.directory import sort_name_for
 from members.services.membership import rules_accept
 from members.services.onboarding import welcome_member
 from members.services.recruitment import attribution_from_arrival
+from members.services.transitions import ensure_transition, membership_transition
 
 Kind = ApplicationQuestion.Kind
 # Longest accepted answer per kind (characters).
@@ -162,13 +163,8 @@ def application_submit(
     if community.join_policy != Community.JoinPolicy.APPLICATION:
         raise errors.ApplicationsNotAccepted()
     membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
+    ensure_transition(membership, MembershipStatus.PENDING, "apply")
     if membership is not None:
-        if membership.status == MembershipStatus.BANNED:
-            raise errors.Banned()
-        if membership.status == MembershipStatus.ACTIVE:
-            raise errors.AlreadyMember()
-        if membership.applications.filter(status=Application.Status.PENDING).exists():
-            raise errors.ApplicationPending()
         _ensure_cooldown_over(community, membership)
     version = RulesVersion.objects.for_community(community).order_by("-number").first()
     if version is not None and accepted_rules_version != version.number:
@@ -186,9 +182,12 @@ def application_submit(
     membership.referred_by = attribution.referred_by
     membership.join_link = attribution.join_link
     membership.role = Role.MEMBER
-    membership.status = MembershipStatus.PENDING
-    membership.left_at = None
-    membership.save()
+    membership_transition(
+        membership=membership,
+        to=MembershipStatus.PENDING,
+        via="apply",
+        fields=("role", "source", "source_tag", "referred_by", "join_link"),
+    )
     if version is not None:
         rules_accept(membership=membership, version=version)
     application = Application.objects.create(
@@ -234,12 +233,10 @@ def application_withdraw(*, actor, community: Community) -> Application:
     )
     if application is None:
         raise errors.NoPendingApplication()
+    membership = Membership.objects.select_for_update().get(pk=application.membership_id)
+    membership_transition(membership=membership, to=MembershipStatus.LEFT, via="withdraw")
     application.status = Application.Status.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
-    membership = application.membership
-    membership.status = MembershipStatus.LEFT
-    membership.left_at = timezone.now()
-    membership.save(update_fields=["status", "left_at", "updated_at"])
     record(community=community, actor=actor, verb="application.withdrawn", target=application)
     return application
 
@@ -251,19 +248,19 @@ def _apply_decision(*, actor, application: Application, decision: str, note: str
     community = application.community
     status = DECISIONS[decision]
     now = timezone.now()
+    membership = Membership.objects.select_for_update().get(pk=application.membership_id)
+    membership_transition(
+        membership=membership,
+        to=MembershipStatus.ACTIVE if status == Application.Status.APPROVED else MembershipStatus.REJECTED,
+        via=decision,
+    )
     application.status = status
     application.decided_by = actor if actor.is_authenticated else None
     application.decided_at = now
     application.decision_note = note
     application.message_to_applicant = message
     application.save()
-    membership = application.membership
-    if status == Application.Status.APPROVED:
-        membership.status = MembershipStatus.ACTIVE
-        membership.joined_at = now
-    else:
-        membership.status = MembershipStatus.REJECTED
-    membership.save(update_fields=["status", "joined_at", "updated_at"])
+    application.membership = membership
     if status == Application.Status.APPROVED:
         record(community=community, actor=application.applicant, verb="community.joined", target=membership)
         welcome_member(membership=membership)

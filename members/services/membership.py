@@ -13,6 +13,7 @@ from members import errors
 from members.models import Application, Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
 from members.services.directory import sort_name_for
 from members.services.onboarding import welcome_member
+from members.services.transitions import ensure_transition, membership_transition
 
 
 def _current_rules(community: Community) -> RulesVersion | None:
@@ -24,6 +25,10 @@ def rules_accept(*, membership: Membership, version: RulesVersion) -> RuleAccept
         community=membership.community, membership=membership, rules_version=version
     )
     return acceptance
+
+
+# The columns an admission writes besides those membership_transition keeps.
+ADMIT_FIELDS = ("role", "source", "source_tag", "referred_by", "join_link", "invitation")
 
 
 @dataclass(frozen=True)
@@ -55,23 +60,28 @@ def membership_join(
         accepted_rules_version=accepted_rules_version,
         role=Role.MEMBER,
         attribution=attribution or Attribution(),
+        via="join",
     )
 
 
 @transaction.atomic
 def membership_admit(
-    *, actor, community: Community, accepted_rules_version: int | None, role: str, attribution: Attribution
+    *,
+    actor,
+    community: Community,
+    accepted_rules_version: int | None,
+    role: str,
+    attribution: Attribution,
+    via: str,
 ) -> Membership:
     """Make `actor` an active member with `role`; the caller has decided they may come in (policy,
-    invitation). Checks what holds for every way in: not archived, not banned, not already in, rules.
+    invitation) and names its way in (`via`, see services.transitions). Checks what holds for every way
+    in: not archived, the transition table (not banned, not already in), rules.
     """
     if community.is_archived:
         raise CommunityArchived()
     membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
-    if membership is not None and membership.status == MembershipStatus.BANNED:
-        raise errors.Banned()
-    if membership is not None and membership.status == MembershipStatus.ACTIVE:
-        raise errors.AlreadyMember()
+    ensure_transition(membership, MembershipStatus.ACTIVE, via)
     version = _current_rules(community)
     if version is not None and accepted_rules_version != version.number:
         raise errors.RulesNotAccepted(
@@ -82,17 +92,14 @@ def membership_admit(
             community=community, user=actor, sort_name=sort_name_for(user=actor, profile=None)
         )
     elif membership.status == MembershipStatus.PENDING:
-        _close_pending_applications(membership)
+        close_pending_applications(membership, status=Application.Status.WITHDRAWN)
     membership.role = role
-    membership.status = MembershipStatus.ACTIVE
     membership.source = attribution.source
     membership.source_tag = attribution.source_tag
     membership.referred_by = attribution.referred_by
     membership.join_link = attribution.join_link
     membership.invitation = attribution.invitation
-    membership.joined_at = timezone.now()
-    membership.left_at = None
-    membership.save()
+    membership_transition(membership=membership, to=MembershipStatus.ACTIVE, via=via, fields=ADMIT_FIELDS)
     if version is not None:
         rules_accept(membership=membership, version=version)
     record(community=community, actor=actor, verb="community.joined", target=membership)
@@ -100,11 +107,12 @@ def membership_admit(
     return membership
 
 
-def _close_pending_applications(membership: Membership) -> None:
-    """An applicant admitted another way (an invitation) no longer waits in the review queue."""
+def close_pending_applications(membership: Membership, *, status: str, decided_by=None) -> None:
+    """Take the applicant's pending applications out of the review queue: withdrawn when they were
+    admitted another way (an invitation), rejected when they were banned."""
     Application.objects.filter(
         community=membership.community, membership=membership, status=Application.Status.PENDING
-    ).update(status=Application.Status.WITHDRAWN, decided_at=timezone.now())
+    ).update(status=status, decided_at=timezone.now(), decided_by=decided_by)
 
 
 @transaction.atomic
@@ -119,8 +127,6 @@ def membership_leave(*, actor, community: Community) -> Membership:
         )
         if owners.count() <= 1:
             raise errors.LastOwner()
-    membership.status = MembershipStatus.LEFT
-    membership.left_at = timezone.now()
-    membership.save(update_fields=["status", "left_at", "updated_at"])
+    membership_transition(membership=membership, to=MembershipStatus.LEFT, via="leave")
     record(community=community, actor=actor, verb="community.left", target=membership)
     return membership

@@ -18,10 +18,11 @@ from communities.notifications import notify
 from communities.permissions import ensure_can
 from communities.roles import MembershipStatus, Role
 from members import errors
-from members.models import ContentHold, Membership, ModerationAction, Report
+from members.models import Application, ContentHold, Membership, ModerationAction, Report
 from members.reportables import reportable_for
 from members.selectors.policy import policy_for
 from members.services.audit import audit_record
+from members.services.membership import close_pending_applications
 from members.services.reporting import (
     close_reports,
     hold_content,
@@ -30,6 +31,7 @@ from members.services.reporting import (
     rule_of_community,
 )
 from members.services.roles import RANK, ensure_owner_remains, lock_member
+from members.services.transitions import membership_transition
 
 Kind = ModerationAction.Kind
 MAX_MUTE_DAYS = 365
@@ -190,8 +192,9 @@ def member_ban(*, actor, community, membership, rule_id, reason, report=None) ->
         _report(community, report),
     )
     ensure_owner_remains(community=community, losing=target)
-    target.status = MembershipStatus.BANNED
-    target.save(update_fields=["status", "updated_at"])
+    if target.status == MembershipStatus.PENDING:  # the application leaves the queue: no approving it later
+        close_pending_applications(target, status=Application.Status.REJECTED, decided_by=actor)
+    membership_transition(membership=target, to=MembershipStatus.BANNED, via="ban")
     return _act(
         actor=actor,
         community=community,
@@ -211,10 +214,8 @@ def member_unban(*, actor, community, membership, reason) -> ModerationAction:
     if target.status != MembershipStatus.BANNED:
         raise errors.NotBanned()
     reason = reason_required(reason)
-    target.status = MembershipStatus.LEFT
     target.role = Role.MEMBER
-    target.left_at = timezone.now()
-    target.save(update_fields=["status", "role", "left_at", "updated_at"])
+    membership_transition(membership=target, to=MembershipStatus.LEFT, via="unban", fields=("role",))
     return _act(actor=actor, community=community, target=target, kind=Kind.UNBAN, reason=reason)
 
 

@@ -115,6 +115,7 @@ def invitation_accept(
         accepted_rules_version=accepted_rules_version,
         role=invitation.role,
         attribution=Attribution(source=JoinSource.INVITATION, invitation=invitation),
+        via="invitation",
     )
     invitation.uses_count += 1
     invitation.save(update_fields=["uses_count", "updated_at"])

@@ -7,7 +7,6 @@ their membership.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from analytics.services import record
@@ -18,6 +17,7 @@ from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Membership
 from members.services.audit import audit_record
+from members.services.transitions import membership_transition
 
 RANK = {Role.OWNER: 3, Role.ADMIN: 2, Role.MODERATOR: 1, Role.EXPERT: 0, Role.MEMBER: 0}
 SENIOR_ROLES = frozenset({Role.OWNER, Role.ADMIN})
@@ -144,9 +144,7 @@ def member_remove(*, actor, community: Community, membership: Membership, reason
         raise errors.OwnerRemoval()
     if target.role == Role.ADMIN and not _is_owner(actor, actor_membership):
         raise errors.RoleRankForbidden()
-    target.status = MembershipStatus.LEFT
-    target.left_at = timezone.now()
-    target.save(update_fields=["status", "left_at", "updated_at"])
+    membership_transition(membership=target, to=MembershipStatus.LEFT, via="remove")
     audit_record(community=community, actor=actor, action="member.removed", subject=target, reason=reason)
     record(community=community, actor=actor, verb="member.removed", target=target)
     notify(

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
@@ -12,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from communities.csvexport import csv_response
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
+from communities.pagination import CountedPaginator
 from communities.tenancy import request_can
 from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, TagForm
 from members.models import MemberNote, MemberTag
@@ -42,7 +42,8 @@ class MemberDirectoryView(DirectoryMixin, TemplateView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        paginator = Paginator(self.directory(), self.paginate_by)
+        count = selectors.directory_count(community=self.community, query=self.filter_form.query())
+        paginator = CountedPaginator(self.directory(), self.paginate_by, count=count)
         page = paginator.get_page(self.request.GET.get("page"))
         rows = [selectors.directory_row(m, viewer=self.membership) for m in page.object_list]
         params = self.request.GET.copy()

@@ -7,6 +7,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, HasCapability
+from communities.api.pagination import StoredCountPagination
 from communities.arrival import arrival_for
 from members import errors, selectors, services
 from members.api.serializers import membership as s
@@ -75,5 +76,13 @@ class MemberViewSet(mixins.ListModelMixin, CommunityViewSet):
     filterset_class = DirectoryFilter
     ordering_fields = ["joined_at", "sort_name", "last_active"]
 
+    pagination_class = StoredCountPagination
+
     def get_queryset(self):
         return directory_base(community=self.request.community, viewer=self.request.membership)
+
+    def stored_count(self) -> int | None:
+        """The stored member count is the total unless a filter narrows the list."""
+        if any(self.request.query_params.get(name) for name in DirectoryFilter.base_filters):
+            return None
+        return self.request.community.member_count
