@@ -45,9 +45,12 @@ messages: setup
 		--ignore=bench --no-obsolete
 	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
 
-# Seeds its own database (a SQLite file in the temporary directory, or DATABASE_URL) at SCALE.
+# gunicorn + wrk against a bare-Django floor at 18,000 and 100,000 memberships (docs/scaling.md). Needs
+# PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/gh_bench: it creates and
+# seeds gh_bench_18000 and gh_bench_100000). BENCH_ARGS="--memberships 18000 --duration 5" for a short run.
 bench: setup
-	$(BIN)/python bench/run.py --scale $${SCALE:-10}
+	sh bench/setup.sh
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

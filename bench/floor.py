@@ -32,7 +32,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES = {"default": env.db("DATABASE_URL", default="sqlite:///db.sqlite3")}
 # The platform's connection settings, so that both sides pay the same for their connection.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -55,7 +55,7 @@ def rows(request, slug):
 
     with connection.cursor() as cursor:
         cursor.execute(ROWS_SQL, [slug])
-        columns = [column.name for column in cursor.description]
+        columns = [column[0] for column in cursor.description]
         members = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     return JsonResponse({"results": members})
 

@@ -45,11 +45,10 @@ P95_TARGET_MS = 50.0
 
 def database_url(base: str, memberships: int) -> str:
     """The per-size database: the base URL's database name with the size appended."""
+    if base.startswith("sqlite"):
+        stem, dot, suffix = base.rpartition(".")
+        return f"{stem}_{memberships}.{suffix}" if dot else f"{base}_{memberships}"
     parts = urllib.parse.urlsplit(base)
-    if parts.scheme.startswith("sqlite"):
-        stem, dot, suffix = parts.path.rpartition(".")
-        path = f"{stem}_{memberships}.{suffix}" if dot else f"{parts.path}_{memberships}"
-        return urllib.parse.urlunsplit(parts._replace(path=path))
     return urllib.parse.urlunsplit(parts._replace(path=f"{parts.path}_{memberships}"))
 
 
