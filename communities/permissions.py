@@ -78,6 +78,13 @@ def has_trusted_capability(membership, capability: str) -> bool:
     return membership.role in STAFF or membership.trust_level >= TRUST_CAPABILITIES.get(capability, 0)
 
 
+def roles_with(capability: str) -> frozenset[str]:
+    """The roles the table grants `capability` (for queries: "who should hear of this?")."""
+    if capability not in CAPABILITIES:
+        raise KeyError(f"Unknown capability {capability!r}")
+    return CAPABILITIES[capability]
+
+
 def membership_of(user, community: Community):
     """The user's membership row in `community` (any status), or None."""
     if user is None or not user.is_authenticated:

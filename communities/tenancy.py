@@ -8,7 +8,6 @@ parts of a public one.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from analytics.services import record_daily_visit
 from communities.models import Community
 from communities.permissions import has_capability, membership_of
 from communities.roles import MembershipStatus
@@ -23,15 +22,18 @@ def can_view_community(community: Community, membership) -> bool:
 
 
 def resolve_community(request, slug: str) -> Community:
-    """Set `request.community` and `request.membership`, or raise Http404."""
+    """Set `request.community` and `request.membership`, or raise Http404. A read: it writes nothing.
+
+    The attributes are set on the Django request even when `request` is DRF's wrapper (which reads them
+    through), so that `communities.visits.MemberVisitMiddleware` sees them for API calls too.
+    """
     community = get_object_or_404(Community, slug=slug)
     membership = membership_of(request.user, community)
     if not can_view_community(community, membership):
         raise Http404
-    request.community = community
-    request.membership = membership
-    if membership is not None and membership.status == MembershipStatus.ACTIVE:
-        record_daily_visit(community, request.user)
+    http_request = getattr(request, "_request", request)
+    http_request.community = community
+    http_request.membership = membership
     return community
 
 

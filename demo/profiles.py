@@ -9,7 +9,6 @@ from communities.models import Community, Notification
 from communities.roles import MembershipStatus, Role
 from demo import data
 from members.models import MemberNote, MemberProfile, Membership
-from members.selectors.onboarding import onboarding_steps
 from members.selectors.policy import policy_for
 from members.services.onboarding import introduction_post, welcome_member
 from members.services.profiles import member_note_add, profile_update
@@ -36,7 +35,6 @@ def seed_profiles() -> int:
     slugs = [spec["fields"]["slug"] for spec in data.COMMUNITIES]
     for community in Community.objects.filter(slug__in=slugs).order_by("slug"):
         _policy(community)
-        onboarding_steps(community=community)
         members = list(
             Membership.objects.filter(community=community, status=MembershipStatus.ACTIVE)
             .select_related("user")
@@ -57,7 +55,7 @@ def _policy(community: Community) -> None:
     policy = policy_for(community=community)
     if not policy.welcome_message and not policy.newcomer_guide:
         policy.welcome_message, policy.newcomer_guide = WELCOME, GUIDE
-        policy.save(update_fields=["welcome_message", "newcomer_guide", "updated_at"])
+        policy.save()  # the first save stores the policy (policy_for returns the defaults unsaved)
 
 
 def _profiles(community: Community, members: list[Membership]) -> int:

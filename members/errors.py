@@ -196,6 +196,11 @@ class NotBanned(Conflict):
     message = _("This member is not banned.")
 
 
+class AlreadyMuted(Conflict):
+    code = "already_muted"
+    message = _("This member is already muted. Lift the mute first to set another period.")
+
+
 class NotMuted(Conflict):
     code = "not_muted"
     message = _("This member is not muted.")

@@ -85,7 +85,8 @@ def default_warning_ladder():
 
 
 class MemberPolicy(TenantModel):
-    """One row per community, created on first use by members.selectors.policy_for."""
+    """One row per community, created by the first policy change (`members.services.policy.policy_lock`);
+    until then `members.selectors.policy.policy_for` returns these defaults unsaved."""
 
     reapply_cooldown_days = models.PositiveIntegerField(
         _("re-apply cool-down (days)"),

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,24 +27,21 @@ def _default_steps() -> list[tuple[str, str, str]]:
     ]
 
 
+def default_steps(*, community: Community) -> list[OnboardingStep]:
+    """The default checklist, unsaved, in the active language (the reader's, on a page)."""
+    return [
+        OnboardingStep(community=community, title=title, description=description, verb=verb, position=i)
+        for i, (title, description, verb) in enumerate(_default_steps())
+    ]
+
+
 def onboarding_steps(*, community: Community) -> list[OnboardingStep]:
-    """The community's checklist in order; the default steps are created when it has none."""
-    steps = list(OnboardingStep.objects.for_community(community))
-    if steps:
-        return steps
-    try:
-        with transaction.atomic():
-            OnboardingStep.objects.bulk_create(
-                [
-                    OnboardingStep(
-                        community=community, title=title, description=description, verb=verb, position=i
-                    )
-                    for i, (title, description, verb) in enumerate(_default_steps())
-                ]
-            )
-    except IntegrityError:  # a concurrent request created them first
-        pass
-    return list(OnboardingStep.objects.for_community(community))
+    """The community's checklist in order; the default steps, unsaved, while it has none of its own.
+
+    A read never writes: the defaults are stored only when an operator changes the checklist
+    (`members.services.onboarding.onboarding_steps_customise`). Unsaved steps have no `pk`.
+    """
+    return list(OnboardingStep.objects.for_community(community)) or default_steps(community=community)
 
 
 def checklist_for(*, community: Community, user) -> list[tuple[OnboardingStep, bool]]:
@@ -79,7 +75,7 @@ def onboarding_progress(*, community: Community, days: int = NEWCOMER_DAYS):
         community=community, user_ids=[m.user_id for m in members], verbs=[step.verb for step in steps]
     )
     rows = []
-    counts = {step.pk: 0 for step in steps}
+    counts = {step.verb: 0 for step in steps}  # the verb is unique per community; defaults have no pk
     finished = 0
     for membership in members:
         missing = next((step for step in steps if (membership.user_id, step.verb) not in done), None)
@@ -88,8 +84,8 @@ def onboarding_progress(*, community: Community, days: int = NEWCOMER_DAYS):
         if missing is None:
             finished += 1
         else:
-            counts[missing.pk] += 1
-    return rows, [(step, counts[step.pk]) for step in steps], finished
+            counts[missing.verb] += 1
+    return rows, [(step, counts[step.verb]) for step in steps], finished
 
 
 def is_newcomer(membership: Membership | None) -> bool:

@@ -17,6 +17,7 @@ from communities.permissions import ensure_can
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, ApplicationQuestion, Membership
+from members.selectors.membership import capability_holders
 from members.selectors.policy import policy_for
 from members.services.application_questions import (  # re-exported: one import for every vetting write
     clean_choices,
@@ -203,13 +204,9 @@ def application_submit(
 
 
 def _tell_operators(application: Application) -> None:
-    """Each active owner and admin hears of a new application (kind vetting.submitted)."""
+    """Every member who may vet applications hears of a new one (kind vetting.submitted)."""
     community = application.community
-    operators = (
-        Membership.objects.for_community(community)
-        .filter(status=MembershipStatus.ACTIVE, role__in=[Role.OWNER, Role.ADMIN])
-        .select_related("user")
-    )
+    operators = capability_holders(community=community, capability="vet_applications")
     title = _("New application to %(name)s from %(user)s") % {
         "name": community.name,
         "user": application.applicant.get_username(),

@@ -20,9 +20,9 @@ from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, ContentHold, Membership, ModerationAction, Report
 from members.reportables import reportable_for
-from members.selectors.policy import policy_for
 from members.services.audit import audit_record
 from members.services.membership import close_pending_applications
+from members.services.policy import policy_lock
 from members.services.reporting import (
     close_reports,
     hold_content,
@@ -38,9 +38,13 @@ MAX_MUTE_DAYS = 365
 LADDER_ACTIONS = ("warn", "mute", "ban")
 
 
+def _is_muted(membership: Membership) -> bool:
+    return membership.muted_until is not None and membership.muted_until > timezone.now()
+
+
 def ensure_not_muted(membership: Membership | None) -> None:
-    """Content services call this before every post: a muted member cannot post until muted_until."""
-    if membership is not None and membership.muted_until and membership.muted_until > timezone.now():
+    """A muted member cannot post until muted_until."""
+    if membership is not None and _is_muted(membership):
         raise errors.MemberMuted()
 
 
@@ -137,13 +141,16 @@ def member_warn(*, actor, community, membership, reason, rule_id=None, report=No
 
 @transaction.atomic
 def member_mute(*, actor, community, membership, days, reason, rule_id=None, report=None) -> ModerationAction:
-    """Mute for `days` (1-365) from now; a new mute replaces the end of a running one."""
+    """Mute for `days` (1-365) from now. Muting a member who is muted is a conflict (already_muted):
+    a moderator lifts the running mute first, so each mute in the record is one decision."""
     actor_membership = ensure_can(actor, "moderate", community)
     if not isinstance(days, int) or not 1 <= days <= MAX_MUTE_DAYS:
         raise errors.MutePeriodInvalid(fields={"days": [str(errors.MutePeriodInvalid.message)]})
     target = _lock_subject(actor, actor_membership, community, membership)
     if target.status != MembershipStatus.ACTIVE:
         raise errors.MemberNotActive()
+    if _is_muted(target):
+        raise errors.AlreadyMuted()
     reason, rule, report = (
         reason_required(reason),
         rule_of_community(community, rule_id, required=False),
@@ -168,7 +175,7 @@ def member_mute(*, actor, community, membership, days, reason, rule_id=None, rep
 def member_unmute(*, actor, community, membership, reason) -> ModerationAction:
     actor_membership = ensure_can(actor, "moderate", community)
     target = _lock_subject(actor, actor_membership, community, membership)
-    if not target.muted_until or target.muted_until <= timezone.now():
+    if not _is_muted(target):
         raise errors.NotMuted()
     reason = reason_required(reason)
     target.muted_until = None
@@ -295,7 +302,7 @@ def moderation_settings_update(
         raise errors.DomainError(
             code="invalid", fields={"penalty_decay_days": [gettext("From 1 to 3650 days.")]}
         )
-    policy = policy_for(community=community)
+    policy = policy_lock(community=community)
     policy.report_hide_threshold = report_hide_threshold
     policy.warning_ladder = ladder
     policy.penalty_decay_days = penalty_decay_days

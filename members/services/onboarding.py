@@ -10,7 +10,7 @@ from communities.notifications import notify
 from communities.permissions import ensure_can
 from members import errors
 from members.models import Membership, OnboardingStep
-from members.selectors.onboarding import onboarding_steps
+from members.selectors.onboarding import default_steps
 from members.selectors.policy import policy_for
 
 INTRODUCTION_MAX_LENGTH = 1000
@@ -72,12 +72,33 @@ def _save(step: OnboardingStep) -> OnboardingStep:
     return step
 
 
+def _stored_steps(community: Community) -> list[OnboardingStep]:
+    """The community's own steps, storing the defaults first when it has none.
+
+    The community row is locked so two operators customising at once store the defaults once.
+    """
+    Community.objects.select_for_update().filter(pk=community.pk).first()
+    if not OnboardingStep.objects.for_community(community).exists():
+        OnboardingStep.objects.bulk_create(default_steps(community=community))
+    return list(OnboardingStep.objects.for_community(community))
+
+
+@transaction.atomic
+def onboarding_steps_customise(*, actor, community: Community) -> list[OnboardingStep]:
+    """Store the default checklist (in the operator's language) so its steps can be edited one by one.
+
+    A no-op when the community already has its own steps.
+    """
+    ensure_can(actor, "manage_community", community)
+    return _stored_steps(community)
+
+
 @transaction.atomic
 def onboarding_step_create(
     *, actor, community: Community, title: str, verb: str, description: str = "", position: int | None = None
 ) -> OnboardingStep:
     ensure_can(actor, "manage_community", community)
-    existing = onboarding_steps(community=community)  # the defaults first, so a new step adds to them
+    existing = _stored_steps(community)  # the defaults first, so a new step adds to them
     verb = verb.strip()
     _check_verb_free(community, verb)
     if position is None:

@@ -13,7 +13,6 @@ from communities.models import Community
 from communities.permissions import ensure_can
 from members.models import MemberPolicy
 from members.models.policy import POLICY_RANGES
-from members.selectors.policy import policy_for
 from members.services.trust import THRESHOLD_KEYS, TRUST_LEVELS
 
 LIMITED_LEVELS = ("0", "1", "2")  # level 3 holds "post_unlimited" in the capability table
@@ -135,13 +134,21 @@ def _clean(changes: dict) -> dict:
     return cleaned
 
 
+def policy_lock(*, community: Community) -> MemberPolicy:
+    """The community's policy row, created with the defaults when missing, locked for an update.
+
+    The one place the row is created: reads (`policy_for`) show unsaved defaults instead.
+    """
+    MemberPolicy.objects.get_or_create(community=community)
+    return MemberPolicy.objects.select_for_update().get(community=community)
+
+
 @transaction.atomic
 def member_policy_update(*, actor, community: Community, **changes) -> MemberPolicy:
     """Validate and save the given policy fields (any subset of EDITABLE); nothing is saved on an error."""
     ensure_can(actor, "manage_community", community)
     cleaned = _clean(changes)
-    policy = policy_for(community=community)
-    policy = MemberPolicy.objects.select_for_update().get(pk=policy.pk)
+    policy = policy_lock(community=community)
     for name, value in cleaned.items():
         setattr(policy, name, value)
     policy.save(update_fields=[*cleaned, "updated_at"])

@@ -63,16 +63,27 @@ class RulesView(CommunityMixin, TemplateView):
 
 
 class OnboardingSettingsView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
-    """Operators: the checklist's steps, and a form to add one."""
+    """Operators: the checklist's steps, and a form to add one.
+
+    While the community uses the default steps they are shown unsaved; "Customise" stores them.
+    """
 
     template_name = "members/onboarding/settings.html"
     form_class = OnboardingStepForm
     capability = "manage_community"
 
     def get_context_data(self, **kwargs):
+        steps = selectors.onboarding_steps(community=self.community)
         return super().get_context_data(
-            steps=selectors.onboarding_steps(community=self.community), tab="onboarding", **kwargs
+            steps=steps, using_defaults=bool(steps) and steps[0].pk is None, tab="onboarding", **kwargs
         )
+
+    def post(self, request, *args, **kwargs):
+        if "customise" in request.POST:
+            services.onboarding_steps_customise(actor=request.user, community=self.community)
+            messages.success(request, _("The default steps are now your own: edit them one by one."))
+            return redirect("members:onboarding-settings", slug=self.community.slug)
+        return super().post(request, *args, **kwargs)
 
     def perform(self, form):
         services.onboarding_step_create(

@@ -109,19 +109,25 @@ class JoinLinkView(CommunityMixin, View):
 
 
 class ReferralView(CommunityMixin, TemplateView):
-    """The member's personal referral link (its code is made on the first visit)."""
+    """The member's personal referral link; the first POST makes its code (a GET never writes)."""
 
     template_name = "members/recruitment/referral.html"
     capability = "participate"
 
     def get_context_data(self, **kwargs):
-        membership = services.referral_code_ensure(actor=self.request.user, community=self.community)
+        membership = self.membership
         url = (
             selectors.site_url(reverse("members:join", args=[self.community.slug]))
             + f"?ref={membership.referral_code}"
+            if membership.referral_code
+            else ""
         )
         brought = membership.referrals.select_related("user").order_by("-joined_at")[:PAGE_SIZE]
         return super().get_context_data(referral_url=url, brought=brought, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        services.referral_code_ensure(actor=request.user, community=self.community)
+        return redirect("members:referral", slug=self.community.slug)
 
 
 # --- Operators --------------------------------------------------------------------------------------------

@@ -37,8 +37,8 @@ def query_count(call) -> int:
 def row_counts() -> dict[str, int]:
     """Rows of the tables a community write may touch; compare before/after a refused request.
 
-    The day's "community.visited" event, written by the tenancy on a member's first request, is not a
-    write of the request itself and is left out.
+    The day's "community.visited" event, written by `communities.visits.MemberVisitMiddleware` after
+    a member's first read of the day, is not a write of the request itself and is left out.
     """
     counts = {
         model.__name__: model.objects.count()

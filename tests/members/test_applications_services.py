@@ -7,9 +7,11 @@ from django.core import mail
 from django.utils import timezone
 
 from analytics.models import ActivityEvent
+from communities import permissions
 from communities import services as community_services
 from communities.errors import Forbidden
 from communities.models import Notification
+from communities.roles import Role
 from members import errors
 from members.models import Application, AuditLogEntry, Membership, RuleAcceptance
 from members.selectors.applications import application_list
@@ -157,6 +159,15 @@ def test_operators_hear_of_a_new_application(vetted, vetter):
     apply(vetted)
     notified = Notification.objects.filter(kind="vetting.submitted").values_list("recipient", flat=True)
     assert set(notified) == {vetter.pk, owner.pk}
+
+
+def test_who_hears_of_an_application_follows_the_capability_table(vetted, vetter, monkeypatch):
+    """Recipients come from the table (vet_applications), not from a list of roles in the service."""
+    moderator = factories.member(community=vetted, role="moderator").user
+    monkeypatch.setitem(permissions.CAPABILITIES, "vet_applications", frozenset({Role.MODERATOR}))
+    apply(vetted)
+    notified = Notification.objects.filter(kind="vetting.submitted").values_list("recipient", flat=True)
+    assert set(notified) == {moderator.pk}
 
 
 @pytest.mark.parametrize(

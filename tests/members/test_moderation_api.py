@@ -229,3 +229,22 @@ def test_banned_member_of_a_public_community_keeps_only_public_reads(
     assert client.get(url("community-detail", community)).status_code == 200
     assert client.get(url("member-list", community)).status_code == 403
     assert client.post(url("report-list", community), {}).status_code == 403
+
+
+def test_muting_a_muted_member_again_is_a_conflict_not_a_second_action(api_client_for, community, moderator):
+    subject = member(community)
+    client = api_client_for(moderator)
+    mute = url("member-mute", community, membership_id=subject.pk)
+    assert client.post(mute, {"reason": "Cool down", "days": 1}).status_code == 200
+    subject.refresh_from_db()
+    first_end = subject.muted_until
+    assert_error(client.post(mute, {"reason": "Again", "days": 7}), 409, "already_muted")
+    subject.refresh_from_db()
+    assert subject.muted_until == first_end
+    assert ModerationAction.objects.filter(subject=subject, kind="mute").count() == 1
+    assert AuditLogEntry.objects.filter(action="member.muted").count() == 1
+    assert (
+        client.post(url("member-unmute", community, membership_id=subject.pk), {"reason": "Ok"}).status_code
+        == 200
+    )
+    assert client.post(mute, {"reason": "Again", "days": 7}).status_code == 200

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from analytics.models import ActivityEvent
 from communities.errors import DomainError, Forbidden
@@ -101,13 +101,16 @@ def test_newcomer_guide_on_home_for_new_members_only(client_for, community):
 def test_operators_manage_steps(client_for, community):
     owner = factories.member(community=community, role="owner")
     client = client_for(owner.user)
-    assert client.get(url("onboarding-settings", community)).status_code == 200
-    assert OnboardingStep.objects.filter(community=community).count() == 4
+    page = client.get(url("onboarding-settings", community))
+    assert page.status_code == 200 and page.context["using_defaults"]
+    assert len(page.context["steps"]) == 4
+    assert not OnboardingStep.objects.filter(community=community).exists()  # a read stores nothing
     response = client.post(
         url("onboarding-settings", community),
         {"title": "Ask a question", "verb": "question.asked", "position": 5},
     )
     assert response.status_code == 302
+    assert OnboardingStep.objects.filter(community=community).count() == 5  # the defaults, then the new one
     duplicate = client.post(
         url("onboarding-settings", community), {"title": "Again", "verb": "rules.viewed", "position": 6}
     )
@@ -155,3 +158,25 @@ def test_progress_counts_the_right_step():
     rows, _counts, finished = selectors.onboarding_progress(community=community)
     assert rows[0].missing.verb == "rules.viewed" and rows[0].done_count == 2
     assert finished == 0
+
+
+def test_default_steps_show_unsaved_in_the_readers_language_until_customised(client_for, community):
+    owner = factories.member(community=community, role="owner")
+    client = client_for(owner.user)
+    with translation.override("zh-hans"):
+        steps = selectors.onboarding_steps(community=community)
+    assert [step.pk for step in steps] == [None] * 4
+    assert steps[0].title != "Fill in your profile"
+    page = client.get(url("onboarding-settings", community))
+    assert b"onboarding-step-edit" not in page.content and not OnboardingStep.objects.exists()
+    assert client.post(url("onboarding-settings", community), {"customise": "1"}).status_code == 302
+    stored = list(OnboardingStep.objects.filter(community=community).order_by("position"))
+    assert [step.verb for step in stored] == [step.verb for step in steps]
+    client.post(url("onboarding-settings", community), {"customise": "1"})  # a second time: no-op
+    assert OnboardingStep.objects.filter(community=community).count() == 4
+    member = factories.member(community=community)
+    assert (
+        client_for(member.user).post(url("onboarding-settings", community), {"customise": "1"}).status_code
+        == 403
+    )
+    assert OnboardingStep.objects.filter(community=community).count() == 4

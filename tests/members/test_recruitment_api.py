@@ -174,7 +174,10 @@ def test_members_cannot_manage_invitations_or_links(api_client_for, community, r
 def test_referral_link_and_join_with_ref_through_the_api(api_client_for, community, settings):
     settings.SITE_URL = "https://guildhall.example"
     referrer = factories.member(community=community)
-    body = api_client_for(referrer.user).get(api("referral", community)).json()
+    before = api_client_for(referrer.user).get(api("referral", community)).json()
+    assert (before["code"], before["url"]) == (None, None)  # a GET does not make the code
+    body = api_client_for(referrer.user).post(api("referral", community)).json()
+    assert api_client_for(referrer.user).post(api("referral", community)).json() == body  # made once
     assert body["url"] == f"https://guildhall.example/c/{community.slug}/join/?ref={body['code']}"
     newcomer = factories.UserFactory()
     response = api_client_for(newcomer).post(

@@ -93,6 +93,9 @@ def test_campaign_tag_survives_login_and_is_recorded(client_for, community):
 def test_directory_arrival_and_referral_link(client_for, community):
     referrer = factories.member(community=community)
     client = client_for(referrer.user)
+    assert client.get(url("referral", community)).context["referral_url"] == ""  # a GET makes nothing
+    assert not Membership.objects.get(pk=referrer.pk).referral_code
+    assert client.post(url("referral", community)).status_code == 302
     page = client.get(url("referral", community))
     code = Membership.objects.get(pk=referrer.pk).referral_code
     assert f"?ref={code}" in page.context["referral_url"]

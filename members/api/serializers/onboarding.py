@@ -1,5 +1,6 @@
 """Onboarding serializers: steps, my checklist, the operators' progress report, introductions."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from communities.api.base import StrictInputMixin
@@ -7,6 +8,10 @@ from members.models import OnboardingStep
 
 
 class OnboardingStepSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text=_("Null for a default step the community has not stored.")
+    )
+
     class Meta:
         model = OnboardingStep
         fields = ["id", "title", "description", "verb", "position"]
@@ -30,6 +35,7 @@ class ProgressRowSerializer(serializers.Serializer):
     joined_at = serializers.DateTimeField(source="membership.joined_at", read_only=True)
     done_count = serializers.IntegerField(read_only=True)
     first_missing_step = serializers.IntegerField(source="missing.pk", read_only=True, allow_null=True)
+    first_missing_verb = serializers.CharField(source="missing.verb", read_only=True, allow_null=True)
 
 
 class StepCountSerializer(serializers.Serializer):

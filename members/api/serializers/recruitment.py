@@ -107,8 +107,12 @@ class JoinLinkInputSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class ReferralOutputSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text=_("Your personal referral code in this community."))
-    url = serializers.CharField(help_text=_("Share this link: who joins through it is recorded as yours."))
+    code = serializers.CharField(
+        allow_null=True, help_text=_("Your personal referral code in this community; null until made.")
+    )
+    url = serializers.CharField(
+        allow_null=True, help_text=_("Share this link: who joins through it is recorded as yours.")
+    )
     referred_count = serializers.IntegerField()
 
 

@@ -15,6 +15,11 @@ urlpatterns = [
     ),
     path("onboarding/steps/", steps.as_view({"get": "list", "post": "create"}), name="onboarding-step-list"),
     path(
+        "onboarding/steps/customise/",
+        steps.as_view({"post": "customise"}),
+        name="onboarding-step-customise",
+    ),
+    path(
         "onboarding/steps/<int:onboarding_step_id>/",
         steps.as_view({"patch": "partial_update", "delete": "destroy"}),
         name="onboarding-step-detail",

@@ -48,6 +48,6 @@ urlpatterns = [
         views.JoinLinkViewSet.as_view({"get": "qr"}),
         name="join-link-qr",
     ),
-    path("referral/", views.ReferralViewSet.as_view({"get": "retrieve"}), name="referral"),
+    path("referral/", views.ReferralViewSet.as_view({"get": "retrieve", "post": "create"}), name="referral"),
     path("growth/", views.GrowthViewSet.as_view({"get": "retrieve"}), name="growth"),
 ]

@@ -84,6 +84,7 @@ class OnboardingStepViewSet(CommunityViewSet):
         "create": "manage_community",
         "partial_update": "manage_community",
         "destroy": "manage_community",
+        "customise": "manage_community",
     }
     pagination_class = None
     filter_backends = []
@@ -97,6 +98,19 @@ class OnboardingStepViewSet(CommunityViewSet):
         return Response(
             self.get_serializer(selectors.onboarding_steps(community=request.community), many=True).data
         )
+
+    @extend_schema(
+        summary=_("Store the default steps as the community's own, so that they can be edited"),
+        description=_(
+            "While a community has no steps of its own the list shows the default steps unsaved (id null), "
+            "in the reader's language. Adding a step, or this call, stores them. A no-op afterwards."
+        ),
+        request=None,
+        responses={200: s.OnboardingStepSerializer(many=True), 403: ERROR},
+    )
+    def customise(self, request, community_slug):
+        steps = services.onboarding_steps_customise(actor=request.user, community=request.community)
+        return Response(self.get_serializer(steps, many=True).data)
 
     def create(self, request, community_slug):
         serializer = s.OnboardingStepInputSerializer(data=request.data)

@@ -166,21 +166,37 @@ class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
         )
 
 
-@extend_schema_view(retrieve=extend_schema(summary=_("My personal referral link (made on first request)")))
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary=_("My personal referral link"),
+        description=_("`code` and `url` are null until the link is made with a POST."),
+    ),
+    create=extend_schema(
+        summary=_("Make my personal referral link (a no-op when it exists)"),
+        request=None,
+        responses={200: s.ReferralOutputSerializer},
+    ),
+)
 class ReferralViewSet(CommunityViewSet):
     queryset = JoinLink.objects.none()
     serializer_class = s.ReferralOutputSerializer
-    capability = {"retrieve": "participate"}
+    capability = {"retrieve": "participate", "create": "participate"}
 
-    def retrieve(self, request, community_slug):
-        membership = services.referral_code_ensure(actor=request.user, community=request.community)
-        url = selectors.site_url(reverse("members:join", args=[request.community.slug]))
+    def _body(self, membership):
+        code = membership.referral_code or None
+        url = selectors.site_url(reverse("members:join", args=[self.request.community.slug]))
         data = {
-            "code": membership.referral_code,
-            "url": f"{url}?ref={membership.referral_code}",
+            "code": code,
+            "url": f"{url}?ref={code}" if code else None,
             "referred_count": membership.referrals.count(),
         }
         return Response(self.get_serializer(data).data)
+
+    def retrieve(self, request, community_slug):
+        return self._body(request.membership)
+
+    def create(self, request, community_slug):
+        return self._body(services.referral_code_ensure(actor=request.user, community=request.community))
 
 
 @extend_schema_view(

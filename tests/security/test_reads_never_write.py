@@ -1,0 +1,163 @@
+"""A GET changes nothing: every community page and API read, walked from the URL conf, as each kind of caller.
+
+The only rows a read may add are the explicit visit records: the day's "community.visited" event
+(`communities.visits.MemberVisitMiddleware`) and "rules.viewed" when a member opens the rules page
+(`members.services.onboarding.rules_viewed`). The visitor's own session is not community data and is
+left out. Everything else (a policy, onboarding steps, a profile...) is shown as unsaved defaults.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLResolver, get_resolver, reverse
+
+from analytics.models import ActivityEvent
+from communities import services as community_services
+from members.models import MemberPolicy, OnboardingStep
+from members.services import onboarding as onboarding_services
+from members.services import profiles as profile_services
+from members.services.reporting import report_create
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+VISIT_VERBS = {"community.visited", "rules.viewed"}
+WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+TABLE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?(\w+)"?', re.IGNORECASE)
+ALLOWED_TABLES = {"analytics_activityevent", "django_session"}
+PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            yield prefix + str(pattern.pattern), namespace + (pattern.name or "")
+
+
+def community_routes() -> list[tuple[str, list[str]]]:
+    """(name, parameters) of every HTML route under /c/<slug>/ and API route under its community."""
+    routes = []
+    for template, name in _walk(get_resolver().url_patterns):
+        params = PARAM.findall(template)
+        if "slug" in params or "community_slug" in params:
+            routes.append((name, params))
+    return routes
+
+
+class World:
+    """One community with one object of each kind a URL can name, made through the services."""
+
+    def __init__(self):
+        self.community = factories.CommunityFactory(join_policy="open")
+        self.owner = factories.member(community=self.community, role="owner").user
+        self.member = factories.member(community=self.community).user
+        self.subject = factories.member(community=self.community)
+        self.rule = community_services.rule_create(
+            actor=self.owner, community=self.community, category="conduct", title="Be kind"
+        )
+        self.report = report_create(
+            actor=self.member,
+            community=self.community,
+            target_type="members.membership",
+            target_id=self.subject.pk,
+            rule_id=self.rule.pk,
+            reason="Rude",
+        )
+        self.question = factories.ApplicationQuestionFactory(community=self.community)
+        self.application = factories.ApplicationFactory(community=self.community)
+        self.invitation = factories.InvitationFactory(community=self.community)
+        self.join_link = factories.JoinLinkFactory(community=self.community)
+        self.note = profile_services.member_note_add(
+            actor=self.owner, community=self.community, membership=self.subject, body="Met at the meetup"
+        )
+        self.tag = profile_services.member_tag_add(
+            actor=self.owner, community=self.community, membership=self.subject, name="core member"
+        )
+        self.step = onboarding_services.onboarding_step_create(
+            actor=self.owner, community=self.community, title="Ask", verb="question.asked"
+        )
+
+    def kwargs(self, community, params: list[str]) -> dict:
+        values = {
+            "slug": community.slug,
+            "community_slug": community.slug,
+            "membership_id": self.subject.pk,
+            "rule_id": self.rule.pk,
+            "report_id": self.report.pk,
+            "question_id": self.question.pk,
+            "application_question_id": self.question.pk,
+            "application_id": self.application.pk,
+            "invitation_id": self.invitation.pk,
+            "join_link_id": self.join_link.pk,
+            "note_id": self.note.pk,
+            "tag_id": self.tag.pk,
+            "step_id": self.step.pk,
+            "onboarding_step_id": self.step.pk,
+            "action": "retire",
+            "code": self.join_link.code,
+        }
+        unknown = [p for p in params if p not in values]
+        assert not unknown, f"teach this test how to fill {unknown}"
+        return {p: values[p] for p in params}
+
+
+def _writes(captured) -> list[str]:
+    return [q["sql"] for q in captured.captured_queries if WRITE.match(q["sql"])]
+
+
+def _get_everything(client, community, world) -> list[str]:
+    """GET every route of `community`; the SQL writes outside the allowed tables, and any 5xx."""
+    problems = []
+    for name, params in community_routes():
+        url = reverse(name, kwargs=world.kwargs(community, params))
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        if response.status_code >= 500:
+            problems.append(f"GET {url}: {response.status_code}")
+        for sql in _writes(captured):
+            table = TABLE.match(sql)
+            if table is None or table.group(1).lower() not in ALLOWED_TABLES:
+                problems.append(f"GET {url} wrote: {sql[:160]}")
+    return problems
+
+
+@pytest.mark.parametrize("caller", ["anonymous", "member", "owner"])
+def test_no_get_writes_anything_but_the_visit(caller):
+    world = World()
+    bare = factories.CommunityFactory(join_policy="open")  # no policy, no steps: defaults are shown unsaved
+    users = {"anonymous": None, "member": world.member, "owner": world.owner}
+    if users[caller] is not None:
+        factories.member(community=bare, role=caller if caller == "owner" else "member", user=users[caller])
+    client = Client()
+    if users[caller] is not None:
+        client.force_login(users[caller])
+    before = ActivityEvent.objects.count()
+    problems = _get_everything(client, world.community, world) + _get_everything(client, bare, world)
+    assert not problems, "\n".join(problems)
+    new_verbs = set(ActivityEvent.objects.order_by("pk")[before:].values_list("verb", flat=True))
+    assert new_verbs <= VISIT_VERBS
+    assert not MemberPolicy.objects.exists() and not OnboardingStep.objects.filter(community=bare).exists()
+
+
+def test_the_walk_covers_html_and_api_reads():
+    names = {name for name, _params in community_routes()}
+    assert {"communities:home", "members:welcome", "members:policy", "api:member-policy"} <= names
+
+
+def test_the_visit_is_written_once_a_day_by_the_middleware_for_html_and_api(client):
+    community = factories.CommunityFactory()
+    member = factories.member(community=community)
+    client.force_login(member.user)
+    client.get(reverse("communities:home", args=[community.slug]))
+    client.get(reverse("api:community-detail", args=[community.slug]))
+    other = factories.CommunityFactory()
+    factories.member(community=other, user=member.user)
+    client.get(reverse("api:community-detail", args=[other.slug]))
+    visits = ActivityEvent.objects.filter(verb="community.visited")
+    assert sorted(visits.values_list("community_id", flat=True)) == sorted([community.pk, other.pk])
