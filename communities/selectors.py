@@ -29,15 +29,19 @@ def community_directory(
 
 
 def community_list_visible(*, user) -> QuerySet[Community]:
-    """Public communities plus every community where `user` is an active or pending member."""
+    """Public communities plus every community where `user` is an active or pending member.
+
+    The caller's communities come from their own memberships (the user index), not from a join of every
+    community to all its memberships, which grew with the platform.
+    """
     visible = Q(visibility=Community.Visibility.PUBLIC)
     if user.is_authenticated:
-        visible |= Q(
+        mine = Community.objects.filter(
             memberships__user=user,
             memberships__status__in=[MembershipStatus.ACTIVE, MembershipStatus.PENDING],
         )
-    ids = Community.objects.filter(visible).values("pk")
-    return Community.objects.filter(pk__in=ids)
+        visible |= Q(pk__in=mine.values("pk"))
+    return Community.objects.filter(visible)
 
 
 def community_list_for_member(*, user) -> QuerySet[Community]:
