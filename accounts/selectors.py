@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from accounts.errors import TokenNotFound
 from accounts.models import ApiToken, User
 
 
@@ -20,3 +21,11 @@ def account_for_login(login: str) -> User | None:
         matches = User.objects.filter(username__iexact=login)
     found = list(matches.distinct().order_by("pk")[:2])
     return found[0] if len(found) == 1 else None
+
+
+def token_get(*, user: User, token_id: int) -> ApiToken:
+    """One of the user's own tokens, revoked or not; another user's token is not found."""
+    token = token_list(user=user).filter(pk=token_id).first()
+    if token is None:
+        raise TokenNotFound()
+    return token

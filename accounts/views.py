@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from accounts import selectors, services
-from accounts.errors import TokenNotFound
 from accounts.forms import LanguageForm, SettingsForm, TokenCreateForm
 from communities.mixins import ServiceFormMixin
 
@@ -60,12 +59,11 @@ class TokenRevokeView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        token = get_object_or_404(selectors.token_list(user=request.user), pk=pk)  # others' tokens: 404
-        try:
-            services.token_revoke(user=request.user, token_id=token.pk)
-        except TokenNotFound:  # revoked already (a second click, another tab)
+        token = selectors.token_get(user=request.user, token_id=pk)  # others' tokens: 404
+        if token.revoked_at is not None:  # a second click, another tab
             messages.info(request, _("The token “%(name)s” was already revoked.") % {"name": token.name})
         else:
+            services.token_revoke(user=request.user, token_id=token.pk)
             messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
         return redirect("accounts:tokens")
 

@@ -35,6 +35,16 @@ class Conflict(DomainError):
     status = 409
 
 
+class CommunityNotFound(NotFound):
+    code = "community_not_found"
+    message = _("No such community.")
+
+
+class RuleNotFound(NotFound):
+    code = "rule_not_found"
+    message = _("No such rule in this community.")
+
+
 class CommunityArchived(Conflict):
     code = "community_archived"
     message = _("This community is archived and read-only.")

@@ -1,7 +1,12 @@
-"""Reads on communities: the directory, a viewer's communities, the current rules."""
+"""Reads on communities: the directory, a viewer's communities, the current rules.
+
+An object named by a URL id is loaded by its `<entity>_get(*, community, <entity>_id)` selector, which
+raises a NotFound for missing and forbidden alike (HTML: the 404 page; API: a 404 error body).
+"""
 
 from django.db.models import CharField, F, FilteredRelation, Q, QuerySet, Value
 
+from communities.errors import CommunityNotFound, RuleNotFound
 from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus
 
@@ -26,6 +31,15 @@ def community_directory(
     if skill_domain:
         qs = qs.filter(skill_domain=skill_domain)
     return qs.order_by(*DIRECTORY_ORDERINGS.get(ordering, DIRECTORY_ORDERINGS["activity"]))
+
+
+def community_get(*, slug: str) -> Community:
+    """A community by slug whatever its visibility: only for pages where something else proves access
+    (an invitation's code). Every other page resolves it through `communities.tenancy`."""
+    community = Community.objects.filter(slug=slug).first()
+    if community is None:
+        raise CommunityNotFound()
+    return community
 
 
 def community_list_visible(*, user) -> QuerySet[Community]:
@@ -70,6 +84,13 @@ def community_detail(*, community: Community, user) -> Community:
 
 def rule_list(*, community: Community) -> QuerySet[Rule]:
     return Rule.objects.for_community(community).order_by("position", "id")
+
+
+def rule_get(*, community: Community, rule_id: int) -> Rule:
+    rule = rule_list(community=community).filter(pk=rule_id).first()
+    if rule is None:
+        raise RuleNotFound()
+    return rule
 
 
 def rules_version_list(*, community: Community) -> QuerySet[RulesVersion]:

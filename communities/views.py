@@ -6,9 +6,10 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
@@ -167,15 +168,12 @@ class RuleMixin(SettingsMixin):
     capability = "manage_rules"
     tab = "rules"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.rule_id = kwargs["rule_id"]
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_rule(self) -> Rule:
-        return get_object_or_404(selectors.rule_list(community=self.community), pk=self.rule_id)
+    @cached_property
+    def rule(self) -> Rule:
+        return selectors.rule_get(community=self.community, rule_id=self.kwargs["rule_id"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rule=self.get_rule(), **kwargs)
+        return super().get_context_data(rule=self.rule, **kwargs)
 
     def back_to_rules(self):
         return redirect("communities:settings-rules", slug=self.community.slug)
@@ -186,10 +184,10 @@ class RuleEditView(RuleMixin, ServiceFormMixin, FormView):
     form_class = RuleForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.get_rule())}
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.rule)}
 
     def perform(self, form):
-        services.rule_update(actor=self.request.user, rule=self.get_rule(), **form.cleaned_data)
+        services.rule_update(actor=self.request.user, rule=self.rule, **form.cleaned_data)
         messages.success(self.request, _("The rule is saved."))
         return self.back_to_rules()
 
@@ -199,7 +197,7 @@ class RuleDeleteView(RuleMixin, ServiceFormMixin, FormView):
     form_class = forms.Form
 
     def perform(self, form):
-        services.rule_delete(actor=self.request.user, rule=self.get_rule())
+        services.rule_delete(actor=self.request.user, rule=self.rule)
         messages.success(self.request, _("The rule is deleted."))
         return self.back_to_rules()
 
@@ -210,7 +208,7 @@ class RuleMoveView(RuleMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        rule = self.get_rule()
+        rule = self.rule
         order = list(selectors.rule_list(community=self.community).values_list("pk", flat=True))
         index = order.index(rule.pk)
         target = index - 1 if request.POST.get("direction") == "up" else index + 1

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -34,10 +33,7 @@ class NotificationReadView(LoginRequiredMixin, View):
     """POST: mark one notification read, then follow its link when asked (`open=1`) or go back."""
 
     def post(self, request, notification_id):
-        try:
-            notification = inbox.notification_mark_read(actor=request.user, notification_id=notification_id)
-        except inbox.NotificationNotFound as exc:
-            raise Http404 from exc
+        notification = inbox.notification_mark_read(actor=request.user, notification_id=notification_id)
         if request.POST.get("open") == "1" and url_has_allowed_host_and_scheme(
             notification.url, allowed_hosts={request.get_host()}
         ):

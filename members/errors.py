@@ -58,6 +58,11 @@ class ApplicationNotFound(NotFound):
     message = _("No such application in this community.")
 
 
+class QuestionNotFound(NotFound):
+    code = "question_not_found"
+    message = _("No such screening question in this community.")
+
+
 class NoPendingApplication(NotFound):
     code = "no_pending_application"
     message = _("You have no application waiting for a decision.")
@@ -91,6 +96,28 @@ class ProfileInvalid(DomainError):
 
     code = "profile_invalid"
     message = _("Some profile fields are not valid.")
+
+
+class MemberNotFound(NotFound):
+    """No member with this id in this community, or one the caller may not see."""
+
+    code = "member_not_found"
+    message = _("No such member in this community.")
+
+
+class NoteNotFound(NotFound):
+    code = "note_not_found"
+    message = _("No such note on this member.")
+
+
+class TagNotFound(NotFound):
+    code = "tag_not_found"
+    message = _("No such tag on this member.")
+
+
+class OnboardingStepNotFound(NotFound):
+    code = "onboarding_step_not_found"
+    message = _("No such step in this community's checklist.")
 
 
 class InvalidSkillLevel(ProfileInvalid):
@@ -154,6 +181,11 @@ class SelfAction(Forbidden):
 
 
 # --- Moderation --------------------------------------------------------------------------------------------
+
+
+class ReportNotFound(NotFound):
+    code = "report_not_found"
+    message = _("No such report in this community.")
 
 
 class ReportTargetInvalid(DomainError):
@@ -254,6 +286,16 @@ class ReasonRequired(DomainError):
 class InvitationInvalid(NotFound):
     code = "invitation_invalid"
     message = _("This invitation code is not valid for this community.")
+
+
+class InvitationNotFound(NotFound):
+    code = "invitation_not_found"
+    message = _("No such invitation in this community.")
+
+
+class JoinLinkNotFound(NotFound):
+    code = "join_link_not_found"
+    message = _("No such join link in this community.")
 
 
 class InvitationExpired(Conflict):

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
@@ -28,7 +29,13 @@ class HasCapability(permissions.BasePermission):
 
 
 class CommunityViewSet(viewsets.GenericViewSet):
-    """Resolves `request.community` and `request.membership` from the `community_slug` URL argument."""
+    """Resolves `request.community` and `request.membership` from the `community_slug` URL argument.
+
+    Lists come from `get_queryset()`, which starts from a community selector (`<entity>_list`). An object
+    named by the URL is loaded by the viewset's `get_object()`, which calls its `<entity>_get` selector
+    (NotFound for missing and hidden alike): DRF's mixins (retrieve, update, destroy) and custom actions
+    all go through it. A viewset that loads objects without naming its selector fails loudly.
+    """
 
     capability: dict[str, str | None] = {}
     permission_classes = [HasCapability]
@@ -37,6 +44,11 @@ class CommunityViewSet(viewsets.GenericViewSet):
     def initial(self, request, *args, **kwargs):
         resolve_community(request, kwargs[self.community_url_kwarg])
         super().initial(request, *args, **kwargs)
+
+    def get_object(self):
+        raise ImproperlyConfigured(
+            f"{type(self).__name__}.get_object() must load the object with its `<entity>_get` selector."
+        )
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

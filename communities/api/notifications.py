@@ -94,16 +94,15 @@ class PreferenceInputSerializer(StrictInputMixin, serializers.Serializer):
         responses={200: PreferenceSerializer, 400: ERROR},
     ),
 )
-class PreferenceViewSet(CommunityViewSet):
+class PreferenceViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = NotificationPreference.objects.none()
     serializer_class = PreferenceSerializer
     capability = {"list": "participate", "create": "participate"}
     pagination_class = None
     filter_backends = []
 
-    def list(self, request, community_slug):
-        preferences = inbox.preference_list(community=request.community, user=request.user)
-        return Response(self.get_serializer(preferences, many=True).data)
+    def get_queryset(self):
+        return inbox.preference_list(community=self.request.community, user=self.request.user)
 
     def create(self, request, community_slug):
         serializer = PreferenceInputSerializer(data=request.data)

@@ -72,7 +72,7 @@ class CommunityListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         responses={204: None, **ERROR_RESPONSES},
     ),
 )
-class CommunityDetailViewSet(CommunityViewSet):
+class CommunityDetailViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Community.objects.none()
     serializer_class = s.CommunityOutputSerializer
     capability = {
@@ -83,22 +83,19 @@ class CommunityDetailViewSet(CommunityViewSet):
         "unarchive": "archive_community",
     }
 
-    def _respond(self, community=None):
-        community = selectors.community_detail(
-            community=community or self.request.community, user=self.request.user
-        )
-        return Response(self.get_serializer(community).data)
+    def get_object(self):
+        return selectors.community_detail(community=self.request.community, user=self.request.user)
 
-    def retrieve(self, request, community_slug):
-        return self._respond()
+    def _respond(self):
+        return Response(self.get_serializer(self.get_object()).data)
 
     def partial_update(self, request, community_slug):
         serializer = s.CommunityUpdateInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        community = services.community_update(
+        services.community_update(
             actor=request.user, community=request.community, **serializer.validated_data
         )
-        return self._respond(community)
+        return self._respond()
 
     def destroy(self, request, community_slug):
         serializer = s.CommunityDeleteInputSerializer(data=request.data)
@@ -113,11 +110,13 @@ class CommunityDetailViewSet(CommunityViewSet):
         responses={200: s.CommunityOutputSerializer, **ERROR_RESPONSES},
     )
     def archive(self, request, community_slug):
-        return self._respond(services.community_archive(actor=request.user, community=request.community))
+        services.community_archive(actor=request.user, community=request.community)
+        return self._respond()
 
     @extend_schema(summary=_("Unarchive (owner)"), request=None, responses={200: s.CommunityOutputSerializer})
     def unarchive(self, request, community_slug):
-        return self._respond(services.community_unarchive(actor=request.user, community=request.community))
+        services.community_unarchive(actor=request.user, community=request.community)
+        return self._respond()
 
 
 RULE_INPUT = {"application/json": s.RuleInputSerializer}
@@ -138,10 +137,13 @@ RULE_INPUT = {"application/json": s.RuleInputSerializer}
     ),
     destroy=extend_schema(summary=_("Delete a rule; publishes a new rules version")),
 )
-class RuleViewSet(CommunityViewSet):
+class RuleViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, CommunityViewSet
+):
     queryset = Rule.objects.none()
     serializer_class = s.RuleOutputSerializer
     lookup_url_kwarg = "rule_id"
+    filter_backends = []  # the community's order, nothing to search
     capability = {
         "list": None,
         "retrieve": None,
@@ -154,12 +156,8 @@ class RuleViewSet(CommunityViewSet):
     def get_queryset(self):
         return selectors.rule_list(community=self.request.community)
 
-    def list(self, request, community_slug):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-    def retrieve(self, request, community_slug, rule_id):
-        return Response(self.get_serializer(self.get_object()).data)
+    def get_object(self):
+        return selectors.rule_get(community=self.request.community, rule_id=self.kwargs["rule_id"])
 
     def create(self, request, community_slug):
         serializer = s.RuleInputSerializer(data=request.data)
@@ -176,9 +174,8 @@ class RuleViewSet(CommunityViewSet):
         rule = services.rule_update(actor=request.user, rule=rule, **serializer.validated_data)
         return Response(self.get_serializer(rule).data)
 
-    def destroy(self, request, community_slug, rule_id):
-        services.rule_delete(actor=request.user, rule=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def perform_destroy(self, instance):
+        services.rule_delete(actor=self.request.user, rule=instance)
 
     @extend_schema(
         summary=_("Put every rule in the given order; publishes a new rules version"),
@@ -195,17 +192,14 @@ class RuleViewSet(CommunityViewSet):
 
 
 @extend_schema_view(list=extend_schema(summary=_("Published rules versions, newest first")))
-class RulesVersionViewSet(CommunityViewSet):
+class RulesVersionViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = RulesVersion.objects.none()
     serializer_class = s.RulesVersionOutputSerializer
     capability = {"list": None, "current": None}
+    filter_backends = []  # newest first, nothing to search
 
     def get_queryset(self):
         return selectors.rules_version_list(community=self.request.community)
-
-    def list(self, request, community_slug):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
         summary=_("The rules version members accept when they join now"),

@@ -6,6 +6,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 
 from communities.models import Community
 from communities.roles import MembershipStatus
+from members.errors import ApplicationNotFound, QuestionNotFound
 from members.models import Application, ApplicationQuestion, MemberProfile, Membership
 
 
@@ -13,6 +14,15 @@ def question_list(*, community: Community, include_retired: bool = False) -> Que
     """The community's screening questions in their order; only the asked ones unless `include_retired`."""
     qs = ApplicationQuestion.objects.for_community(community).order_by("position", "id")
     return qs if include_retired else qs.filter(retired_at__isnull=True)
+
+
+def application_question_get(*, community: Community, application_question_id: int) -> ApplicationQuestion:
+    """Any question of the community by id, retired ones included (operators' pages only)."""
+    questions = question_list(community=community, include_retired=True)
+    question = questions.filter(pk=application_question_id).first()
+    if question is None:
+        raise QuestionNotFound()
+    return question
 
 
 def _public_memberships_elsewhere(community: Community) -> Prefetch:
@@ -72,6 +82,14 @@ def application_list(
             | Q(answers_text__icontains=search)
         )
     return qs
+
+
+def application_get(*, community: Community, application_id: int) -> Application:
+    """One application of the review queue, with everything the queue loads."""
+    application = application_list(community=community).filter(pk=application_id).first()
+    if application is None:
+        raise ApplicationNotFound()
+    return application
 
 
 def application_list_for_user(*, community: Community, user) -> QuerySet[Application]:

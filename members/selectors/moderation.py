@@ -10,6 +10,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from communities.models import Community
+from members.errors import ReportNotFound
 from members.models import ContentHold, MemberPolicy, Membership, ModerationAction, Report
 from members.reportables import reportable_for
 
@@ -53,6 +54,13 @@ def report_list(*, community: Community) -> QuerySet[Report]:
     return Report.objects.for_community(community).select_related(
         "reporter", "subject__user", "rule", "target_type"
     )
+
+
+def report_get(*, community: Community, report_id: int) -> Report:
+    report = report_list(community=community).filter(pk=report_id).first()
+    if report is None:
+        raise ReportNotFound()
+    return report
 
 
 @dataclass
@@ -139,6 +147,37 @@ def member_record(*, community: Community, membership: Membership) -> QuerySet[M
         .filter(subject=membership)
         .select_related("moderator", "rule")
         .order_by("-created_at")
+    )
+
+
+@dataclass
+class ModerationRecord:
+    """A member's moderation page (HTML) and record (API): every action on them, newest first, and the
+    warning ladder's next step counted over the penalties still inside the decay window."""
+
+    membership: Membership
+    actions: list[ModerationAction]
+    proposed_step: dict | None
+
+    @property
+    def membership_id(self) -> int:
+        return self.membership.pk
+
+    @property
+    def status(self) -> str:
+        return self.membership.status
+
+    @property
+    def muted_until(self):
+        return self.membership.muted_until
+
+
+def moderation_record(
+    *, community: Community, membership: Membership, policy: MemberPolicy
+) -> ModerationRecord:
+    actions = list(member_record(community=community, membership=membership))
+    return ModerationRecord(
+        membership=membership, actions=actions, proposed_step=proposed_step(policy=policy, record=actions)
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from analytics.services import latest_events, verbs_done
 from communities.models import Community
 from communities.roles import MembershipStatus
+from members.errors import OnboardingStepNotFound
 from members.models import Membership, OnboardingStep
 
 NEWCOMER_DAYS = 30
@@ -42,6 +43,13 @@ def onboarding_steps(*, community: Community) -> list[OnboardingStep]:
     (`members.services.onboarding.onboarding_steps_customise`). Unsaved steps have no `pk`.
     """
     return list(OnboardingStep.objects.for_community(community)) or default_steps(community=community)
+
+
+def onboarding_step_get(*, community: Community, onboarding_step_id: int) -> OnboardingStep:
+    step = OnboardingStep.objects.for_community(community).filter(pk=onboarding_step_id).first()
+    if step is None:
+        raise OnboardingStepNotFound()
+    return step
 
 
 def checklist_for(*, community: Community, user) -> list[tuple[OnboardingStep, bool]]:
@@ -103,3 +111,38 @@ def introduction_list(*, community: Community, limit: int = 20) -> list[dict]:
         {"author": event.actor, "text": event.data.get("text", ""), "posted_at": event.occurred_at}
         for event in latest_events(community=community, verb="introduction.posted", limit=limit)
     ]
+
+
+PROGRESS_MAX_DAYS = 365
+
+
+def progress_days(value: str | None) -> int:
+    """The progress period from a query value: 1 to 365 days, NEWCOMER_DAYS when absent or not a number."""
+    if value is None or not str(value).strip().lstrip("-").isdecimal():
+        return NEWCOMER_DAYS
+    return min(max(int(value), 1), PROGRESS_MAX_DAYS)
+
+
+@dataclass
+class OnboardingProgress:
+    """The operators' progress page (HTML) and endpoint (API) for one period."""
+
+    days: int
+    rows: list[StuckMember]
+    counts: list[tuple[OnboardingStep, int]]
+    finished: int
+
+    @property
+    def members(self) -> list[StuckMember]:
+        return self.rows
+
+    @property
+    def steps(self) -> list[dict]:
+        return [{"step": step, "stopped_here": count} for step, count in self.counts]
+
+
+def onboarding_progress_report(*, community: Community, days: str | None) -> OnboardingProgress:
+    """`onboarding_progress` over the period a request asks for (`?days=`, see `progress_days`)."""
+    period = progress_days(days)
+    rows, counts, finished = onboarding_progress(community=community, days=period)
+    return OnboardingProgress(days=period, rows=rows, counts=counts, finished=finished)

@@ -10,6 +10,7 @@ from analytics.services import last_activity_subquery
 from communities.models import Community
 from communities.permissions import has_capability
 from communities.roles import MembershipStatus
+from members.errors import MemberNotFound, NoteNotFound, TagNotFound
 from members.models import MemberNote, MemberProfile, Membership, MemberSkill, MemberTag, ProfileVisibility
 
 SORTS = {
@@ -167,18 +168,14 @@ def directory_row(membership: Membership, *, viewer: Membership | None) -> dict:
     return row
 
 
-def profile_get(*, community: Community, membership_id: int) -> Membership | None:
-    """An active member of `community` with their profile and skills, or None."""
-    return (
-        Membership.objects.for_community(community)
-        .filter(pk=membership_id, status=MembershipStatus.ACTIVE)
-        .select_related("user")
-        .prefetch_related(
-            Prefetch("profiles", queryset=MemberProfile.objects.filter(community=community)),
-            Prefetch("skills", queryset=MemberSkill.objects.filter(community=community).order_by("name")),
-        )
-        .first()
-    )
+def profile_get(*, community: Community, viewer: Membership | None, membership_id: int) -> Membership:
+    """An active member of `community` as the directory row shows them to `viewer` (profile, skills,
+    last activity); the HTML profile page and the API's member endpoints both load members here.
+    Whether the viewer may read the profile itself is `profile_visible`'s question."""
+    member = directory_base(community=community, viewer=viewer).filter(pk=membership_id).first()
+    if member is None:
+        raise MemberNotFound()
+    return member
 
 
 def profile_of(membership: Membership) -> MemberProfile | None:
@@ -191,3 +188,17 @@ def member_notes(*, community: Community, membership: Membership) -> QuerySet[Me
 
 def member_tags(*, community: Community, membership: Membership) -> QuerySet[MemberTag]:
     return MemberTag.objects.for_community(community).filter(membership=membership).order_by("name")
+
+
+def member_note_get(*, community: Community, membership: Membership, note_id: int) -> MemberNote:
+    note = member_notes(community=community, membership=membership).filter(pk=note_id).first()
+    if note is None:
+        raise NoteNotFound()
+    return note
+
+
+def member_tag_get(*, community: Community, membership: Membership, tag_id: int) -> MemberTag:
+    tag = member_tags(community=community, membership=membership).filter(pk=tag_id).first()
+    if tag is None:
+        raise TagNotFound()
+    return tag

@@ -65,8 +65,19 @@ def invitation_list(*, community: Community) -> QuerySet[Invitation]:
     )
 
 
-def invitation_get_by_code(*, community: Community, code: str) -> Invitation | None:
-    return Invitation.objects.for_community(community).filter(code=code).first()
+def invitation_get(*, community: Community, invitation_id: int) -> Invitation:
+    invitation = invitation_list(community=community).filter(pk=invitation_id).first()
+    if invitation is None:
+        raise errors.InvitationNotFound()
+    return invitation
+
+
+def invitation_get_by_code(*, community: Community, code: str) -> Invitation:
+    """The invitation a code names in this community (another community's code is invalid here)."""
+    invitation = Invitation.objects.for_community(community).filter(code=code).first()
+    if invitation is None:
+        raise errors.InvitationInvalid(fields={"code": [errors.InvitationInvalid.message]})
+    return invitation
 
 
 def invitation_uses(*, community: Community, invitation: Invitation) -> QuerySet[Membership]:
@@ -90,8 +101,20 @@ def join_link_list(*, community: Community, include_retired: bool = True) -> Que
     return links if include_retired else links.filter(retired_at=None)
 
 
-def join_link_get_active(*, community: Community, code: str) -> JoinLink | None:
-    return JoinLink.objects.for_community(community).filter(code=code, retired_at=None).first()
+def join_link_get(*, community: Community, join_link_id: int) -> JoinLink:
+    """Any join link of the community by id, retired ones included, with its members count."""
+    link = join_link_list(community=community).filter(pk=join_link_id).first()
+    if link is None:
+        raise errors.JoinLinkNotFound()
+    return link
+
+
+def join_link_get_active(*, community: Community, code: str) -> JoinLink:
+    """The active join link a code names (a retired link no longer tags anyone)."""
+    link = JoinLink.objects.for_community(community).filter(code=code, retired_at=None).first()
+    if link is None:
+        raise errors.JoinLinkNotFound()
+    return link
 
 
 def _joined(community: Community, since: datetime | None) -> QuerySet[Membership]:

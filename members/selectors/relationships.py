@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from analytics.services import activity_trends
@@ -68,13 +67,6 @@ def relationship_list(*, community: Community, overdue: bool | None = None) -> l
     if overdue is not None:
         members = [member for member in members if member.overdue == overdue]
     return members
-
-
-def relationship_member(*, community: Community, membership_id: int) -> Membership:
-    """Any membership of the community by id (404 otherwise), with its cadence, for the detail page."""
-    return get_object_or_404(
-        Membership.objects.for_community(community).select_related("user"), pk=membership_id
-    )
 
 
 def cadence_for(*, community: Community, membership: Membership) -> ContactCadence | None:

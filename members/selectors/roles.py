@@ -4,6 +4,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from communities.models import Community
 from communities.roles import MembershipStatus, Role
+from members.errors import MemberNotFound
 from members.models import Membership
 
 STAFF_ROLES = (Role.OWNER, Role.ADMIN, Role.MODERATOR)
@@ -24,6 +25,12 @@ def staff_list(*, community: Community) -> QuerySet[Membership]:
     )
 
 
-def member_get(*, community: Community, membership_id) -> Membership | None:
-    """Any membership of `community` by id (any status), or None."""
-    return Membership.objects.for_community(community).select_related("user").filter(pk=membership_id).first()
+def member_get(*, community: Community, membership_id: int) -> Membership:
+    """Any membership of `community` by id, whatever its status (operators act on pending, banned and
+    departed members too)."""
+    member = (
+        Membership.objects.for_community(community).filter(pk=membership_id).select_related("user").first()
+    )
+    if member is None:
+        raise MemberNotFound()
+    return member

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -15,7 +15,12 @@ from communities.arrival import RememberArrivalMixin, arrival_for, forget_arriva
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.applications import ApplicationFilterForm, ApplyForm, DecideForm, QuestionForm
-from members.selectors.applications import application_list, application_list_for_user, question_list
+from members.selectors.applications import (
+    application_list,
+    application_list_for_user,
+    application_question_get,
+    question_list,
+)
 from members.services import applications as services
 
 
@@ -136,9 +141,11 @@ class QuestionsView(CommunityMixin, ServiceFormMixin, FormView):
 class QuestionMixin(CommunityMixin):
     capability = "vet_applications"
 
-    def get_question(self):
-        questions = question_list(community=self.community, include_retired=True)
-        return get_object_or_404(questions, pk=self.kwargs["question_id"])
+    @cached_property
+    def question(self):
+        return application_question_get(
+            community=self.community, application_question_id=self.kwargs["question_id"]
+        )
 
     def back(self):
         return redirect("members:application-questions", slug=self.community.slug)
@@ -149,13 +156,13 @@ class QuestionEditView(QuestionMixin, ServiceFormMixin, FormView):
     form_class = QuestionForm
 
     def get_initial(self):
-        return QuestionForm.initial_for(self.get_question())
+        return QuestionForm.initial_for(self.question)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(question=self.get_question(), **kwargs)
+        return super().get_context_data(question=self.question, **kwargs)
 
     def perform(self, form):
-        services.question_update(actor=self.request.user, question=self.get_question(), **form.cleaned_data)
+        services.question_update(actor=self.request.user, question=self.question, **form.cleaned_data)
         messages.success(self.request, _("The question is saved."))
         return self.back()
 
@@ -174,7 +181,7 @@ class QuestionActionView(QuestionMixin, View):
         action = kwargs["action"]
         if action not in ("up", "down", *self.done):
             raise Http404
-        question = self.get_question()
+        question = self.question
         if action in ("up", "down"):
             services.question_move(actor=request.user, question=question, direction=action)
         else:

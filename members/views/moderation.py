@@ -1,7 +1,6 @@
 """Reporting, the moderation queue, one target's review, a member's record and the settings page."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from members.forms.moderation import ModerationActionForm, ModerationSettingsForm, ReportForm, ladder_to_text
 from members.models import Report
-from members.selectors.moderation import member_record, proposed_step, report_list, report_queue
+from members.selectors.moderation import moderation_record, report_get, report_queue
 from members.selectors.policy import policy_for
 from members.selectors.roles import member_get
 from members.services import moderation as services
@@ -118,10 +117,7 @@ class ReportReviewView(ActionFormView):
 
     @cached_property
     def report(self) -> Report:
-        report = report_list(community=self.community).filter(pk=self.kwargs["report_id"]).first()
-        if report is None:
-            raise Http404
-        return report
+        return report_get(community=self.community, report_id=self.kwargs["report_id"])
 
     @cached_property
     def group(self):
@@ -156,14 +152,11 @@ class MemberModerationView(ActionFormView):
 
     @cached_property
     def subject(self):
-        subject = member_get(community=self.community, membership_id=self.kwargs["membership_id"])
-        if subject is None:
-            raise Http404
-        return subject
+        return member_get(community=self.community, membership_id=self.kwargs["membership_id"])
 
     @cached_property
     def record(self):
-        return list(member_record(community=self.community, membership=self.subject))
+        return moderation_record(community=self.community, membership=self.subject, policy=self.policy)
 
     def available_actions(self):
         if self.subject.status == "banned":
@@ -174,13 +167,13 @@ class MemberModerationView(ActionFormView):
         return actions
 
     def get_initial(self):
-        return self.initial_for(proposed_step(policy=self.policy, record=self.record))
+        return self.initial_for(self.record.proposed_step)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             subject=self.subject,
-            record=self.record,
-            proposal=proposed_step(policy=self.policy, record=self.record),
+            record=self.record.actions,
+            proposal=self.record.proposed_step,
             now=timezone.now(),
             **kwargs,
         )

@@ -3,7 +3,7 @@ checklist settings and onboarding progress."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -11,7 +11,6 @@ from django.views.generic import FormView, TemplateView
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.onboarding import IntroductionForm, OnboardingStepForm
-from members.models import OnboardingStep
 from members.selectors import onboarding as selectors
 from members.selectors.policy import policy_for
 from members.services import onboarding as services
@@ -100,8 +99,8 @@ class OnboardingStepEditView(CommunityMixin, LoginRequiredMixin, ServiceFormMixi
 
     @cached_property
     def step(self):
-        return get_object_or_404(
-            OnboardingStep.objects.for_community(self.community), pk=self.kwargs["step_id"]
+        return selectors.onboarding_step_get(
+            community=self.community, onboarding_step_id=self.kwargs["step_id"]
         )
 
     def get_form_kwargs(self):
@@ -133,12 +132,14 @@ class OnboardingProgressView(CommunityMixin, LoginRequiredMixin, TemplateView):
     DAY_CHOICES = (7, 30, 90)
 
     def get_context_data(self, **kwargs):
-        try:
-            days = int(self.request.GET.get("days", selectors.NEWCOMER_DAYS))
-        except ValueError:
-            days = selectors.NEWCOMER_DAYS
-        days = days if days in self.DAY_CHOICES else selectors.NEWCOMER_DAYS
-        rows, counts, finished = selectors.onboarding_progress(community=self.community, days=days)
+        report = selectors.onboarding_progress_report(
+            community=self.community, days=self.request.GET.get("days")
+        )
         return super().get_context_data(
-            rows=rows, counts=counts, finished=finished, days=days, day_choices=self.DAY_CHOICES, **kwargs
+            rows=report.rows,
+            counts=report.counts,
+            finished=report.finished,
+            days=report.days,
+            day_choices=self.DAY_CHOICES,
+            **kwargs,
         )

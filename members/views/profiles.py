@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,8 +12,8 @@ from communities.csvexport import csv_response
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.pagination import CountedPaginator
 from communities.tenancy import request_can
+from members.errors import MemberNotFound
 from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, TagForm
-from members.models import MemberNote, MemberTag
 from members.selectors import profiles as selectors
 from members.selectors.policy import policy_for
 from members.services import profiles as services
@@ -102,17 +101,16 @@ class MemberProfileView(CommunityMixin, TemplateView):
 
     @cached_property
     def member(self):
-        member = selectors.profile_get(community=self.community, membership_id=self.kwargs["membership_id"])
-        if member is None:
-            raise Http404
-        return member
+        return selectors.profile_get(
+            community=self.community, viewer=self.membership, membership_id=self.kwargs["membership_id"]
+        )
 
     def get_context_data(self, **kwargs):
         member = self.member
         profile = selectors.profile_of(member)
         visible = selectors.profile_visible(profile, viewer=self.membership, owner=member)
         if not visible and not request_can(self.request, "view_members"):
-            raise Http404
+            raise MemberNotFound()
         operator = selectors.is_operator(self.membership)
         context = {
             "member": member,
@@ -173,8 +171,9 @@ class NoteAddView(OperatorFormView):
 
 class NoteDeleteView(OperatorActionView):
     def act(self):
-        notes = MemberNote.objects.for_community(self.community).filter(membership=self.member)
-        note = get_object_or_404(notes, pk=self.kwargs["note_id"])
+        note = selectors.member_note_get(
+            community=self.community, membership=self.member, note_id=self.kwargs["note_id"]
+        )
         services.member_note_delete(actor=self.request.user, community=self.community, note=note)
         return self.done(_("Note deleted."))
 
@@ -192,8 +191,9 @@ class TagAddView(OperatorFormView):
 
 class TagRemoveView(OperatorActionView):
     def act(self):
-        tags = MemberTag.objects.for_community(self.community).filter(membership=self.member)
-        tag = get_object_or_404(tags, pk=self.kwargs["tag_id"])
+        tag = selectors.member_tag_get(
+            community=self.community, membership=self.member, tag_id=self.kwargs["tag_id"]
+        )
         services.member_tag_remove(actor=self.request.user, community=self.community, tag=tag)
         return self.done(_("Tag removed."))
 
@@ -204,7 +204,9 @@ class ProfileEditView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, Form
     capability = "participate"
 
     def get_form_kwargs(self):
-        member = selectors.profile_get(community=self.community, membership_id=self.membership.pk)
+        member = selectors.profile_get(
+            community=self.community, viewer=self.membership, membership_id=self.membership.pk
+        )
         return {
             **super().get_form_kwargs(),
             "skill_levels": policy_for(community=self.community).skill_levels,

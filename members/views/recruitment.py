@@ -6,8 +6,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,10 +16,8 @@ from django.views.generic import FormView, TemplateView, View
 
 from communities.arrival import forget_arrival, remember_arrival
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
-from communities.models import Community
 from communities.permissions import membership_of
-from communities.selectors import rule_list, rules_version_current
-from members.errors import InvitationInvalid
+from communities.selectors import community_get, rule_list, rules_version_current
 from members.forms.membership import JoinForm
 from members.forms.recruitment import GrowthPeriodForm, InvitationCodeForm, InvitationForm, JoinLinkForm
 from members.models import Invitation, JoinLink
@@ -42,10 +40,8 @@ class InviteView(LoginRequiredMixin, ServiceFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return super().dispatch(request, *args, **kwargs)
-        self.community = get_object_or_404(Community, slug=kwargs["slug"])
+        self.community = community_get(slug=kwargs["slug"])
         self.invitation = selectors.invitation_get_by_code(community=self.community, code=kwargs["code"])
-        if self.invitation is None:
-            raise Http404
         self.membership = membership_of(request.user, self.community)
         return super().dispatch(request, *args, **kwargs)
 
@@ -80,19 +76,18 @@ class InviteView(LoginRequiredMixin, ServiceFormMixin, FormView):
         return redirect("communities:home", slug=self.community.slug)
 
 
-class InvitationCodeView(CommunityMixin, LoginRequiredMixin, FormView):
+class InvitationCodeView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):
     """A code typed on the join page leads to that invitation's page; another community's code is invalid."""
 
     capability = PUBLIC  # signed in
     template_name = "members/recruitment/code.html"
     form_class = InvitationCodeForm
 
-    def form_valid(self, form):
-        code = form.cleaned_data["code"]
-        if selectors.invitation_get_by_code(community=self.community, code=code) is None:
-            form.add_error("code", InvitationInvalid.message)
-            return self.form_invalid(form)
-        return redirect("members:invite", slug=self.community.slug, code=code)
+    def perform(self, form):
+        invitation = selectors.invitation_get_by_code(
+            community=self.community, code=form.cleaned_data["code"]
+        )
+        return redirect("members:invite", slug=self.community.slug, code=invitation.code)
 
 
 class JoinLinkView(CommunityMixin, View):
@@ -102,8 +97,6 @@ class JoinLinkView(CommunityMixin, View):
 
     def get(self, request, *args, **kwargs):
         link = selectors.join_link_get_active(community=self.community, code=kwargs["code"])
-        if link is None:
-            raise Http404
         remember_arrival(request, self.community, link=link.code)
         return redirect("members:join", slug=self.community.slug)
 
@@ -173,9 +166,7 @@ class InvitationMixin(OperatorMixin):
 
     @cached_property
     def invitation(self) -> Invitation:
-        return get_object_or_404(
-            Invitation.objects.for_community(self.community), pk=self.kwargs["invitation_id"]
-        )
+        return selectors.invitation_get(community=self.community, invitation_id=self.kwargs["invitation_id"])
 
 
 class InvitationDetailView(InvitationMixin, TemplateView):
@@ -228,9 +219,7 @@ class JoinLinkMixin(OperatorMixin):
 
     @cached_property
     def join_link(self) -> JoinLink:
-        return get_object_or_404(
-            JoinLink.objects.for_community(self.community), pk=self.kwargs["join_link_id"]
-        )
+        return selectors.join_link_get(community=self.community, join_link_id=self.kwargs["join_link_id"])
 
 
 class JoinLinkRetireView(JoinLinkMixin, ServiceFormMixin, FormView):

@@ -13,9 +13,9 @@ from members.selectors.relationships import (
     TREND_WEEKS,
     cadence_for,
     relationship_list,
-    relationship_member,
     touchpoint_list,
 )
+from members.selectors.roles import member_get
 from members.services.relationships import cadence_clear, cadence_set, touchpoint_create
 
 SPARK_WIDTH, SPARK_HEIGHT = 120, 24
@@ -76,7 +76,7 @@ class RelationshipListView(RelationshipMixin, ServiceFormMixin, FormView):
 class RelationshipMemberMixin(RelationshipMixin):
     @cached_property
     def member(self):
-        return relationship_member(community=self.community, membership_id=self.kwargs["membership_id"])
+        return member_get(community=self.community, membership_id=self.kwargs["membership_id"])
 
     def detail_context(self, *, touchpoint_form=None, cadence_form=None) -> dict:
         cadence = cadence_for(community=self.community, membership=self.member)

@@ -1,7 +1,6 @@
 """The operators' People page and the role, ownership and removal forms of one member."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -34,10 +33,7 @@ class MemberFormMixin(CommunityMixin, ServiceFormMixin):
 
     @cached_property
     def subject(self):
-        subject = member_get(community=self.community, membership_id=self.kwargs["membership_id"])
-        if subject is None:
-            raise Http404
-        return subject
+        return member_get(community=self.community, membership_id=self.kwargs["membership_id"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -133,9 +133,9 @@ def test_rule_of_another_community_is_404(api_client_for, community, owner):
     foreign = factories.RuleFactory()
     client = api_client_for(owner)
     for call in (client.get, client.delete):
-        assert_error(call(url("rule-detail", community, rule_id=foreign.pk)), 404, "not_found")
+        assert_error(call(url("rule-detail", community, rule_id=foreign.pk)), 404, "rule_not_found")
     assert_error(
-        client.patch(url("rule-detail", community, rule_id=foreign.pk), {"title": "x"}), 404, "not_found"
+        client.patch(url("rule-detail", community, rule_id=foreign.pk), {"title": "x"}), 404, "rule_not_found"
     )
     assert Rule.objects.filter(pk=foreign.pk, title=foreign.title).exists()
 

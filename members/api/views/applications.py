@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import status
+from rest_framework import mixins, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -39,11 +39,14 @@ ERRORS = {400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR}
         responses={204: None, **ERRORS},
     ),
 )
-class ApplicationQuestionViewSet(CommunityViewSet):
+class ApplicationQuestionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, CommunityViewSet
+):
     queryset = ApplicationQuestion.objects.none()  # names the model for the schema
     serializer_class = s.QuestionOutputSerializer
     lookup_url_kwarg = "application_question_id"
     pagination_class = None
+    filter_backends = []  # the community's order, nothing to search
     capability = {
         "list": None,
         "retrieve": "vet_applications",
@@ -62,11 +65,10 @@ class ApplicationQuestionViewSet(CommunityViewSet):
         )
         return selectors.question_list(community=self.request.community, include_retired=include_retired)
 
-    def list(self, request, community_slug):
-        return Response(self.get_serializer(self.get_queryset(), many=True).data)
-
-    def retrieve(self, request, community_slug, application_question_id):
-        return Response(self.get_serializer(self.get_object()).data)
+    def get_object(self):
+        return selectors.application_question_get(
+            community=self.request.community, application_question_id=self.kwargs["application_question_id"]
+        )
 
     def create(self, request, community_slug):
         serializer = s.QuestionInputSerializer(data=request.data)
@@ -85,9 +87,8 @@ class ApplicationQuestionViewSet(CommunityViewSet):
         )
         return Response(self.get_serializer(question).data)
 
-    def destroy(self, request, community_slug, application_question_id):
-        services.question_delete(actor=request.user, question=self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def perform_destroy(self, instance):
+        services.question_delete(actor=self.request.user, question=instance)
 
     @extend_schema(
         summary=_("Stop asking a question; its answers stay readable"),
@@ -128,7 +129,7 @@ class ApplicationQuestionViewSet(CommunityViewSet):
         responses={201: s.MyApplicationOutputSerializer, **ERRORS},
     ),
 )
-class ApplicationViewSet(CommunityViewSet):
+class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Application.objects.none()  # names the model for the schema
     serializer_class = s.ApplicationOutputSerializer
     permission_classes = [IsAuthenticated, HasCapability]
@@ -150,12 +151,10 @@ class ApplicationViewSet(CommunityViewSet):
     def get_queryset(self):
         return selectors.application_list(community=self.request.community)
 
-    def list(self, request, community_slug):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-    def retrieve(self, request, community_slug, application_id):
-        return Response(self.get_serializer(self.get_object()).data)
+    def get_object(self):
+        return selectors.application_get(
+            community=self.request.community, application_id=self.kwargs["application_id"]
+        )
 
     def create(self, request, community_slug):
         serializer = s.ApplyInputSerializer(data=request.data)

@@ -33,7 +33,7 @@ ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fie
     ),
     destroy=extend_schema(summary=_("Leave the community"), responses={204: None, 409: ERROR}),
 )
-class MembershipViewSet(CommunityViewSet):
+class MembershipViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     """Self-service: it only ever touches the caller's own membership row."""
 
     queryset = Membership.objects.none()  # names the model for the schema; rows come from the selectors
@@ -41,14 +41,11 @@ class MembershipViewSet(CommunityViewSet):
     permission_classes = [IsAuthenticated, HasCapability]
     capability = {"retrieve": None, "create": None, "destroy": "participate"}
 
-    def _mine(self):
-        return selectors.membership_for_user(community=self.request.community, user=self.request.user)
-
-    def retrieve(self, request, community_slug):
-        membership = self._mine()
+    def get_object(self):
+        membership = selectors.membership_for_user(community=self.request.community, user=self.request.user)
         if membership is None:
             raise errors.NotAMember()
-        return Response(self.get_serializer(membership).data)
+        return membership
 
     def create(self, request, community_slug):
         serializer = s.MembershipJoinInputSerializer(data=request.data)
@@ -59,7 +56,7 @@ class MembershipViewSet(CommunityViewSet):
             accepted_rules_version=serializer.validated_data.get("accepted_rules_version"),
             arrival=arrival_for(request, request.community),
         )
-        return Response(self.get_serializer(self._mine()).data, status=status.HTTP_201_CREATED)
+        return Response(self.get_serializer(self.get_object()).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request, community_slug):
         services.membership_leave(actor=request.user, community=request.community)

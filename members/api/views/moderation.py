@@ -1,7 +1,6 @@
 """Reports, moderation actions on members, a member's record, and the moderation settings."""
 
 import django_filters
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
@@ -11,7 +10,7 @@ from communities.api.base import CommunityViewSet
 from members.api.serializers import moderation as s
 from members.api.views.roles import MemberObjectMixin
 from members.models import MemberPolicy, Membership, Report
-from members.selectors.moderation import member_record, proposed_step, report_list
+from members.selectors.moderation import moderation_record, report_get, report_list
 from members.selectors.policy import policy_for
 from members.services import moderation as services
 from members.services import reporting
@@ -61,6 +60,9 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
 
     def get_queryset(self):
         return report_list(community=self.request.community)
+
+    def get_object(self):
+        return report_get(community=self.request.community, report_id=self.kwargs["report_id"])
 
     def create(self, request, community_slug):
         serializer = s.ReportCreateInputSerializer(data=request.data)
@@ -126,17 +128,12 @@ class MemberModerationViewSet(MemberObjectMixin, CommunityViewSet):
         responses={200: s.MemberRecordOutputSerializer, 403: ERROR, 404: ERROR},
     )
     def record(self, request, community_slug, membership_id):
-        member = self.get_object()
-        policy = policy_for(community=request.community)
-        actions = list(member_record(community=request.community, membership=member))
-        body = {
-            "membership_id": member.pk,
-            "status": member.status,
-            "muted_until": member.muted_until,
-            "proposed_step": proposed_step(policy=policy, record=actions),
-            "actions": actions,
-        }
-        return Response(s.MemberRecordOutputSerializer(body).data)
+        record = moderation_record(
+            community=request.community,
+            membership=self.get_object(),
+            policy=policy_for(community=request.community),
+        )
+        return Response(s.MemberRecordOutputSerializer(record).data)
 
     def _run(self, input_class, service):
         member = self.get_object()
@@ -146,17 +143,11 @@ class MemberModerationViewSet(MemberObjectMixin, CommunityViewSet):
         if "rule" in data:
             data["rule_id"] = data.pop("rule")
         if data.get("report") is not None:
-            data["report"] = self._report(data["report"])
+            data["report"] = report_get(community=self.request.community, report_id=data["report"])
         else:
             data.pop("report", None)
         action = service(actor=self.request.user, community=self.request.community, membership=member, **data)
         return Response(s.ModerationActionOutputSerializer(action).data)
-
-    def _report(self, report_id) -> Report:
-        report = report_list(community=self.request.community).filter(pk=report_id).first()
-        if report is None:
-            raise Http404
-        return report
 
     @_action_schema(_("Warn a member"), s.ModerationInputSerializer)
     def warn(self, request, community_slug, membership_id):
@@ -187,13 +178,13 @@ class MemberModerationViewSet(MemberObjectMixin, CommunityViewSet):
         responses={200: s.ModerationSettingsSerializer, 400: ERROR, 403: ERROR},
     ),
 )
-class ModerationSettingsViewSet(CommunityViewSet):
+class ModerationSettingsViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = MemberPolicy.objects.none()
     serializer_class = s.ModerationSettingsSerializer
     capability = {"retrieve": "moderate", "update": "manage_community"}
 
-    def retrieve(self, request, community_slug):
-        return Response(self.get_serializer(policy_for(community=request.community)).data)
+    def get_object(self):
+        return policy_for(community=self.request.community)
 
     def update(self, request, community_slug):
         serializer = self.get_serializer(data=request.data)

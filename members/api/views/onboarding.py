@@ -1,9 +1,8 @@
 """Onboarding in the API: my checklist, introductions, the checklist's steps and operators' progress."""
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import status
+from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
@@ -41,17 +40,15 @@ class ChecklistViewSet(CommunityViewSet):
         responses={201: None, 400: ERROR},
     ),
 )
-class IntroductionViewSet(CommunityViewSet):
+class IntroductionViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = OnboardingStep.objects.none()
     serializer_class = s.IntroductionSerializer
     capability = {"list": "view", "create": "participate"}
     pagination_class = None
     filter_backends = []
 
-    def list(self, request, community_slug):
-        return Response(
-            s.IntroductionSerializer(selectors.introduction_list(community=request.community), many=True).data
-        )
+    def get_queryset(self):
+        return selectors.introduction_list(community=self.request.community)
 
     def create(self, request, community_slug):
         serializer = s.IntroductionInputSerializer(data=request.data)
@@ -76,7 +73,7 @@ class IntroductionViewSet(CommunityViewSet):
     ),
     destroy=extend_schema(summary=_("Delete a step"), responses={204: None}),
 )
-class OnboardingStepViewSet(CommunityViewSet):
+class OnboardingStepViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, CommunityViewSet):
     queryset = OnboardingStep.objects.none()
     serializer_class = s.OnboardingStepSerializer
     capability = {
@@ -89,14 +86,12 @@ class OnboardingStepViewSet(CommunityViewSet):
     pagination_class = None
     filter_backends = []
 
-    def _step(self, onboarding_step_id):
-        return get_object_or_404(
-            OnboardingStep.objects.for_community(self.request.community), pk=onboarding_step_id
-        )
+    def get_queryset(self):
+        return selectors.onboarding_steps(community=self.request.community)
 
-    def list(self, request, community_slug):
-        return Response(
-            self.get_serializer(selectors.onboarding_steps(community=request.community), many=True).data
+    def get_object(self):
+        return selectors.onboarding_step_get(
+            community=self.request.community, onboarding_step_id=self.kwargs["onboarding_step_id"]
         )
 
     @extend_schema(
@@ -121,7 +116,7 @@ class OnboardingStepViewSet(CommunityViewSet):
         return Response(self.get_serializer(step).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, community_slug, onboarding_step_id):
-        step = self._step(onboarding_step_id)
+        step = self.get_object()
         serializer = s.OnboardingStepInputSerializer(step, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         step = services.onboarding_step_update(
@@ -129,11 +124,10 @@ class OnboardingStepViewSet(CommunityViewSet):
         )
         return Response(self.get_serializer(step).data)
 
-    def destroy(self, request, community_slug, onboarding_step_id):
+    def perform_destroy(self, instance):
         services.onboarding_step_delete(
-            actor=request.user, community=request.community, step=self._step(onboarding_step_id)
+            actor=self.request.user, community=self.request.community, step=instance
         )
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(
@@ -152,15 +146,7 @@ class OnboardingProgressViewSet(CommunityViewSet):
     filter_backends = []
 
     def retrieve(self, request, community_slug):
-        try:
-            days = min(max(int(request.query_params.get("days", selectors.NEWCOMER_DAYS)), 1), 365)
-        except ValueError:
-            days = selectors.NEWCOMER_DAYS
-        rows, counts, finished = selectors.onboarding_progress(community=request.community, days=days)
-        data = {
-            "days": days,
-            "finished": finished,
-            "steps": [{"step": step, "stopped_here": count} for step, count in counts],
-            "members": rows,
-        }
-        return Response(s.ProgressSerializer(data).data)
+        report = selectors.onboarding_progress_report(
+            community=request.community, days=request.query_params.get("days")
+        )
+        return Response(s.ProgressSerializer(report).data)

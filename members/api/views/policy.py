@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
@@ -24,13 +25,13 @@ ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fie
         responses={200: s.MemberPolicyOutputSerializer, 400: ERROR, 403: ERROR},
     ),
 )
-class MemberPolicyViewSet(CommunityViewSet):
+class MemberPolicyViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = MemberPolicy.objects.none()  # names the model for the schema; the row comes from policy_for
     serializer_class = s.MemberPolicyOutputSerializer
     capability = {"retrieve": "manage_community", "partial_update": "manage_community"}
 
-    def retrieve(self, request, community_slug):
-        return Response(self.get_serializer(policy_for(community=request.community)).data)
+    def get_object(self):
+        return policy_for(community=self.request.community)
 
     def partial_update(self, request, community_slug):
         serializer = s.MemberPolicyInputSerializer(data=request.data)

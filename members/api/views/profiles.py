@@ -1,7 +1,6 @@
 """Profiles in the API: my profile, a member's profile, operators' notes and tags, the directory filters."""
 
 import django_filters
-from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -62,24 +61,22 @@ class DirectoryFilter(django_filters.FilterSet):
         responses={200: s.MemberDirectorySerializer, 400: ERROR},
     ),
 )
-class MyProfileViewSet(CommunityViewSet):
+class MyProfileViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Membership.objects.none()  # names the model for the schema; rows come from the selectors
     serializer_class = s.MemberDirectorySerializer
     capability = {"retrieve": "participate", "update": "participate"}
 
-    def _me(self):
-        return selectors.directory_base(community=self.request.community, viewer=self.request.membership).get(
-            pk=self.request.membership.pk
+    def get_object(self):
+        membership = self.request.membership
+        return selectors.profile_get(
+            community=self.request.community, viewer=membership, membership_id=membership.pk
         )
-
-    def retrieve(self, request, community_slug):
-        return Response(self.get_serializer(self._me()).data)
 
     def update(self, request, community_slug):
         serializer = s.ProfileInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.profile_update(actor=request.user, community=request.community, **serializer.validated_data)
-        return Response(self.get_serializer(self._me()).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
 
 class MemberScopedViewSet(CommunityViewSet):
@@ -87,9 +84,10 @@ class MemberScopedViewSet(CommunityViewSet):
 
     @cached_property
     def member(self) -> Membership:
-        return get_object_or_404(
-            selectors.directory_base(community=self.request.community, viewer=self.request.membership),
-            pk=self.kwargs["membership_id"],
+        return selectors.profile_get(
+            community=self.request.community,
+            viewer=self.request.membership,
+            membership_id=self.kwargs["membership_id"],
         )
 
 
@@ -99,19 +97,19 @@ class MemberScopedViewSet(CommunityViewSet):
         responses={200: s.MemberDirectorySerializer},
     )
 )
-class MemberProfileViewSet(MemberScopedViewSet):
+class MemberProfileViewSet(mixins.RetrieveModelMixin, MemberScopedViewSet):
     queryset = Membership.objects.none()
     serializer_class = s.MemberDirectorySerializer
     capability = {"retrieve": "view_members"}
 
-    def retrieve(self, request, community_slug, membership_id):
-        return Response(self.get_serializer(self.member).data)
+    def get_object(self):
+        return self.member
 
 
-class OperatorAnnotationViewSet(mixins.ListModelMixin, MemberScopedViewSet):
+class OperatorAnnotationViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, MemberScopedViewSet):
     """Operators' private annotations of one member (notes, tags): list, add, delete.
 
-    Subclasses name the serializers, the selector and the two services.
+    Subclasses name the serializers, the list and `_get` selectors and the two services.
     """
 
     capability = {
@@ -121,10 +119,14 @@ class OperatorAnnotationViewSet(mixins.ListModelMixin, MemberScopedViewSet):
     }
     filter_backends = []
     input_serializer_class: type
-    selector = add_service = remove_service = None
+    selector = get_selector = add_service = remove_service = None
 
     def get_queryset(self):
         return type(self).selector(community=self.request.community, membership=self.member)
+
+    def get_object(self):
+        lookup = {self.lookup_url_kwarg: self.kwargs[self.lookup_url_kwarg]}
+        return type(self).get_selector(community=self.request.community, membership=self.member, **lookup)
 
     def create(self, request, community_slug, membership_id):
         member = self.member  # another community's member is a 404 before any input error
@@ -135,10 +137,8 @@ class OperatorAnnotationViewSet(mixins.ListModelMixin, MemberScopedViewSet):
         )
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
 
-    def destroy(self, request, community_slug, membership_id, **kwargs):
-        row = get_object_or_404(self.get_queryset(), pk=kwargs[self.lookup_url_kwarg])
-        type(self).remove_service(actor=request.user, community=request.community, row=row)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+    def perform_destroy(self, instance):
+        type(self).remove_service(actor=self.request.user, community=self.request.community, row=instance)
 
 
 @extend_schema_view(
@@ -156,6 +156,7 @@ class MemberNoteViewSet(OperatorAnnotationViewSet):
     input_serializer_class = s.NoteInputSerializer
     lookup_url_kwarg = "note_id"
     selector = selectors.member_notes
+    get_selector = selectors.member_note_get
     add_service = services.member_note_add
 
     @staticmethod
@@ -178,6 +179,7 @@ class MemberTagViewSet(OperatorAnnotationViewSet):
     input_serializer_class = s.TagInputSerializer
     lookup_url_kwarg = "tag_id"
     selector = selectors.member_tags
+    get_selector = selectors.member_tag_get
     add_service = services.member_tag_add
 
     @staticmethod

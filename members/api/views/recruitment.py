@@ -55,6 +55,11 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commun
     def get_queryset(self):
         return selectors.invitation_list(community=self.request.community)
 
+    def get_object(self):
+        return selectors.invitation_get(
+            community=self.request.community, invitation_id=self.kwargs["invitation_id"]
+        )
+
     def create(self, request, community_slug):
         serializer = s.InvitationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -132,6 +137,11 @@ class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
     def get_queryset(self):
         return selectors.join_link_list(community=self.request.community)
 
+    def get_object(self):
+        return selectors.join_link_get(
+            community=self.request.community, join_link_id=self.kwargs["join_link_id"]
+        )
+
     def get_renderers(self):
         if getattr(self, "action", None) == "qr":
             return [JSONRenderer(), PNGRenderer()]
@@ -143,9 +153,8 @@ class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
         link = services.join_link_create(
             actor=request.user, community=request.community, **serializer.validated_data
         )
-        return Response(
-            self.get_serializer(self.get_queryset().get(pk=link.pk)).data, status=status.HTTP_201_CREATED
-        )
+        link = selectors.join_link_get(community=request.community, join_link_id=link.pk)
+        return Response(self.get_serializer(link).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary=_("Retire a join link"), request=None, responses={200: s.JoinLinkOutputSerializer, 409: ERROR}

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import status
+from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
@@ -12,9 +12,9 @@ from members.models import Membership, Touchpoint
 from members.selectors.relationships import (
     caretaker_choices,
     relationship_list,
-    relationship_member,
     touchpoint_list,
 )
+from members.selectors.roles import member_get
 from members.services.relationships import cadence_clear, cadence_set, touchpoint_create
 
 ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
@@ -27,25 +27,22 @@ CAPABILITY = "manage_relationships"
         parameters=[OpenApiParameter("overdue", bool, description=_("Only overdue members (true/false)"))],
     )
 )
-class RelationshipViewSet(CommunityViewSet):
+class RelationshipViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = Membership.objects.none()
     serializer_class = s.RelationshipOutputSerializer
     capability = {"list": CAPABILITY}
+    filter_backends = []  # `overdue` is read below; the log is ordered by username
 
-    def list(self, request, community_slug):
+    def get_queryset(self):
         overdue = {"true": True, "1": True, "false": False, "0": False}.get(
-            request.query_params.get("overdue", "")
+            self.request.query_params.get("overdue", "")
         )
-        members = relationship_list(community=request.community, overdue=overdue)
-        page = self.paginate_queryset(members)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return relationship_list(community=self.request.community, overdue=overdue)
 
 
 class MemberRelationshipMixin:
     def member(self):
-        return relationship_member(
-            community=self.request.community, membership_id=self.kwargs["membership_id"]
-        )
+        return member_get(community=self.request.community, membership_id=self.kwargs["membership_id"])
 
 
 @extend_schema_view(
@@ -56,15 +53,14 @@ class MemberRelationshipMixin:
         responses={201: s.TouchpointOutputSerializer, 400: ERROR, 404: ERROR},
     ),
 )
-class TouchpointViewSet(MemberRelationshipMixin, CommunityViewSet):
+class TouchpointViewSet(MemberRelationshipMixin, mixins.ListModelMixin, CommunityViewSet):
     queryset = Touchpoint.objects.none()
     serializer_class = s.TouchpointOutputSerializer
     capability = {"list": CAPABILITY, "create": CAPABILITY}
+    filter_backends = []  # newest first
 
-    def list(self, request, community_slug, membership_id):
-        touchpoints = touchpoint_list(community=request.community, membership=self.member())
-        page = self.paginate_queryset(touchpoints)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+    def get_queryset(self):
+        return touchpoint_list(community=self.request.community, membership=self.member())
 
     def create(self, request, community_slug, membership_id):
         member = self.member()

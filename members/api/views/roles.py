@@ -1,6 +1,5 @@
 """Roles: change a member's role, transfer ownership, remove a member; the People list."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins
@@ -19,10 +18,7 @@ class MemberObjectMixin:
     """The member named by `membership_id`, looked up in the URL's community only (else 404)."""
 
     def get_object(self) -> Membership:
-        membership = member_get(community=self.request.community, membership_id=self.kwargs["membership_id"])
-        if membership is None:
-            raise Http404
-        return membership
+        return member_get(community=self.request.community, membership_id=self.kwargs["membership_id"])
 
 
 @extend_schema_view(list=extend_schema(summary=_("Owners, admins and moderators (operators only)")))
