@@ -5,10 +5,12 @@ from django.utils.translation import ngettext
 
 from accounts import services
 from accounts.models import ApiToken, User
+from communities.images import IMAGE_UPLOADS
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    formfield_overrides = IMAGE_UPLOADS
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Profile and preferences"), {"fields": ("display_name", "avatar", "language", "timezone")}),

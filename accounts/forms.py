@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ApiToken, User
-from communities import validators
+from communities.images import ImageUploadField
 
 COMMON_REGIONS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 
@@ -42,11 +42,7 @@ class SettingsForm(forms.Form):
         required=False,
         help_text=_("Shown instead of your username. Leave empty to use your username."),
     )
-    avatar = forms.ImageField(
-        label=_("Avatar"),
-        required=False,
-        validators=[validators.image_upload],
-    )
+    avatar = ImageUploadField(label=_("Avatar"), required=False)
     language = forms.ChoiceField(
         label=_("Language"),
         choices=language_choices,
@@ -68,9 +64,9 @@ class SettingsForm(forms.Form):
             **kwargs.get("initial", {}),
         }
         super().__init__(*args, **kwargs)
-        self.fields["avatar"].help_text = _("PNG, JPEG, GIF or WebP, up to %(limit)s KB.") % {
-            "limit": settings.MAX_IMAGE_UPLOAD_BYTES // 1024
-        }
+        self.fields["avatar"].help_text = _(
+            "PNG, JPEG, GIF or WebP, up to %(limit)s KB and %(side)s x %(side)s pixels."
+        ) % {"limit": settings.MAX_IMAGE_UPLOAD_BYTES // 1024, "side": int(settings.MAX_IMAGE_PIXELS**0.5)}
         if user.timezone not in common_timezone_names():
             # Keep a zone set elsewhere (API, admin) selectable rather than silently replacing it.
             self.fields["timezone"].choices = [(user.timezone, user.timezone), *common_timezone_choices()]

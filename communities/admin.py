@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from communities import services
 from communities.errors import DomainError
+from communities.images import IMAGE_UPLOADS
 from communities.models import Community, Rule, RulesVersion
 
 
@@ -34,6 +35,7 @@ class RuleInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(Community)
 class CommunityAdmin(admin.ModelAdmin):
+    formfield_overrides = IMAGE_UPLOADS
     list_display = (
         "name",
         "slug",

@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.conf import settings
+from PIL import Image
 
 
 class CommunitiesConfig(AppConfig):
     name = "communities"
+
+    def ready(self):
+        # Pillow refuses to open images past twice this many pixels, wherever they are opened.
+        Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS

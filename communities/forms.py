@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities import validators
+from communities.images import ImageUploadField
 from communities.models import Community, Rule, SkillDomain
 
 # Offered in the time zone select; a community set to another valid zone (through the API) keeps it.
@@ -54,6 +55,7 @@ PROFILE_FIELDS = [
     "timezone",
 ]
 BRANDING_FIELDS = ["accent_color", "logo", "cover_image"]
+IMAGE_FIELD_CLASSES = {"logo": ImageUploadField, "cover_image": ImageUploadField}
 
 
 class ColourInput(forms.TextInput):
@@ -65,14 +67,6 @@ def _timezone_choices(current: str | None = None) -> list[tuple[str, str]]:
     if current and current not in zones and current in validators.timezone_names():
         zones.append(current)
     return [(zone, zone.replace("_", " ")) for zone in zones]
-
-
-def _clean_image(form, name):
-    """Apply the shared size and format limits to a fresh upload (Django checked it is an image)."""
-    upload = form.cleaned_data.get(name)
-    if upload and hasattr(upload, "image"):
-        validators.image_upload(upload)
-    return upload
 
 
 class CommunityProfileFieldsMixin:
@@ -102,17 +96,12 @@ class CommunityCreateForm(CommunityProfileFieldsMixin, forms.ModelForm):
         model = Community
         fields = ["name", "slug", *PROFILE_FIELDS[1:], *BRANDING_FIELDS]
         widgets = {"accent_color": ColourInput()}
+        field_classes = IMAGE_FIELD_CLASSES
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._setup_timezone(None)
         self.fields["accent_color"].help_text = _("Used for buttons, links and the top of your pages.")
-
-    def clean_logo(self):
-        return _clean_image(self, "logo")
-
-    def clean_cover_image(self):
-        return _clean_image(self, "cover_image")
 
 
 class CommunityProfileForm(CommunityProfileFieldsMixin, forms.ModelForm):
@@ -130,12 +119,7 @@ class CommunityBrandingForm(forms.ModelForm):
         model = Community
         fields = BRANDING_FIELDS
         widgets = {"accent_color": ColourInput()}
-
-    def clean_logo(self):
-        return _clean_image(self, "logo")
-
-    def clean_cover_image(self):
-        return _clean_image(self, "cover_image")
+        field_classes = IMAGE_FIELD_CLASSES
 
     def changes(self) -> dict:
         """The changed fields for `community_update`; a cleared image becomes an empty value."""

@@ -3,10 +3,11 @@
 import zoneinfo
 from functools import cache
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
+
+from communities.images import check_image
 
 RESERVED_SLUGS = frozenset({"new", "admin", "api", "static", "media", "me", "accounts", "settings"})
 
@@ -19,8 +20,6 @@ slug_format = RegexValidator(
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB, for example #2f6f4f."), code="invalid_colour"
 )
-
-ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 
 # The largest value an integer column holds on every supported database (PostgreSQL's `integer`); every
 # integer a client may set is bounded well below it, by the model and by the form or serializer.
@@ -55,15 +54,8 @@ def valid_timezone(value: str) -> None:
 
 
 def image_upload(file) -> None:
-    """Refuse uploads over MAX_IMAGE_UPLOAD_BYTES and formats other than PNG, JPEG, GIF and WebP."""
-    if file is None:
-        return
-    if file.size > settings.MAX_IMAGE_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The image is too large (%(size)s KB); the limit is %(limit)s KB."),
-            code="file_too_large",
-            params={"size": file.size // 1024, "limit": settings.MAX_IMAGE_UPLOAD_BYTES // 1024},
-        )
-    image = getattr(file, "image", None)
-    if image is not None and image.format not in ALLOWED_IMAGE_FORMATS:
-        raise ValidationError(_("Upload a PNG, JPEG, GIF or WebP image."), code="invalid_image_format")
+    """Model validator: a freshly assigned image passes communities.images.check_image (the forms and the
+    API have already checked and re-encoded it; this catches any other path). Stored files are not
+    re-read on every save."""
+    if file is not None and not getattr(file, "_committed", False):
+        check_image(file)

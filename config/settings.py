@@ -183,6 +183,9 @@ STORAGES = {
     },
 }
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=2 * 1024 * 1024)
+# Logos, covers and avatars: at most this many pixels (read from the header before decoding; also
+# Pillow's own limit, set in CommunitiesConfig.ready). 4096 x 4096 by default.
+MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=4096 * 4096)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Security -------------------------------------------------------------------------------------------

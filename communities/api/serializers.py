@@ -1,17 +1,25 @@
 """Community and rules serializers. Input and output are separate classes: outputs are read-only views of
 a row, inputs validate what a client may send (and refuse anything else) before a service is called."""
 
+from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from communities.api.base import IdField, StrictInputMixin
+from communities.images import ImageUploadSerializerField
 from communities.markdown import render_markdown
 from communities.models import Community, Rule, RulesVersion
 from communities.roles import MembershipStatus, Role
 from communities.services import EDITABLE_FIELDS
 
 # --- Communities ------------------------------------------------------------------------------------------
+
+# Uploaded images go through the shared check and re-encoding (communities/images.py).
+IMAGE_FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.ImageField: ImageUploadSerializerField,
+}
 
 
 class CommunityOutputSerializer(serializers.ModelSerializer):
@@ -58,6 +66,8 @@ class CommunityOutputSerializer(serializers.ModelSerializer):
 
 
 class CommunityCreateInputSerializer(StrictInputMixin, serializers.ModelSerializer):
+    serializer_field_mapping = IMAGE_FIELD_MAPPING
+
     class Meta:
         model = Community
         fields = ["slug", *sorted(EDITABLE_FIELDS)]
@@ -65,6 +75,8 @@ class CommunityCreateInputSerializer(StrictInputMixin, serializers.ModelSerializ
 
 class CommunityUpdateInputSerializer(StrictInputMixin, serializers.ModelSerializer):
     """Profile and branding fields only; `null` for an image clears it."""
+
+    serializer_field_mapping = IMAGE_FIELD_MAPPING
 
     class Meta:
         model = Community
