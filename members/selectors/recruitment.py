@@ -1,6 +1,6 @@
 """Recruitment reads: invitations, join links and where members come from (all SQL aggregates)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import BytesIO
 
 import qrcode
@@ -170,3 +170,17 @@ def growth_report(*, community: Community, since: datetime | None, top: int = 10
         "by_join_link": by_join_link,
         "referrers": referrers,
     }
+
+
+def growth_report_for_days(*, community: Community, days: int | None) -> dict:
+    """The growth page's and the growth endpoint's report: `growth_report` over the last `days` days
+    (all time when None), with `days` in it."""
+    since = timezone.now() - timedelta(days=days) if days is not None else None
+    return {"days": days, **growth_report(community=community, since=since)}
+
+
+def referral_url(*, community: Community, membership: Membership) -> str | None:
+    """The member's personal join link (the join page with ?ref=), None until their code is made."""
+    if not membership.referral_code:
+        return None
+    return site_url(reverse("members:join", args=[community.slug])) + f"?ref={membership.referral_code}"

@@ -1,7 +1,5 @@
 """HTML pages of recruitment: invitation links and codes, join links, referral links, the growth report."""
 
-from datetime import timedelta
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -109,12 +107,7 @@ class ReferralView(CommunityMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         membership = self.membership
-        url = (
-            selectors.site_url(reverse("members:join", args=[self.community.slug]))
-            + f"?ref={membership.referral_code}"
-            if membership.referral_code
-            else ""
-        )
+        url = selectors.referral_url(community=self.community, membership=membership) or ""
         brought = membership.referrals.select_related("user").order_by("-joined_at")[:PAGE_SIZE]
         return super().get_context_data(referral_url=url, brought=brought, **kwargs)
 
@@ -254,7 +247,5 @@ class GrowthView(OperatorMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         period_form = GrowthPeriodForm(self.request.GET)
-        days = period_form.days()
-        since = timezone.now() - timedelta(days=days) if days is not None else None
-        report = selectors.growth_report(community=self.community, since=since)
-        return super().get_context_data(period_form=period_form, report=report, days=days, **kwargs)
+        report = selectors.growth_report_for_days(community=self.community, days=period_form.days())
+        return super().get_context_data(period_form=period_form, report=report, days=report["days"], **kwargs)

@@ -1,10 +1,6 @@
 """Recruitment API: invitations, accepting one, join links with their QR code, my referral link, growth."""
 
-from datetime import timedelta
-
 from django.http import HttpResponse
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -192,11 +188,9 @@ class ReferralViewSet(CommunityViewSet):
     capability = {"retrieve": "participate", "create": "participate"}
 
     def _body(self, membership):
-        code = membership.referral_code or None
-        url = selectors.site_url(reverse("members:join", args=[self.request.community.slug]))
         data = {
-            "code": code,
-            "url": f"{url}?ref={code}" if code else None,
+            "code": membership.referral_code or None,
+            "url": selectors.referral_url(community=self.request.community, membership=membership),
             "referred_count": membership.referrals.count(),
         }
         return Response(self.get_serializer(data).data)
@@ -227,6 +221,5 @@ class GrowthViewSet(CommunityViewSet):
         query = s.GrowthQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         days = None if query.validated_data["days"] == "all" else int(query.validated_data["days"])
-        since = timezone.now() - timedelta(days=days) if days is not None else None
-        report = selectors.growth_report(community=request.community, since=since)
-        return Response(self.get_serializer({"days": days, **report}).data)
+        report = selectors.growth_report_for_days(community=request.community, days=days)
+        return Response(self.get_serializer(report).data)
