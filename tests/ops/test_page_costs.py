@@ -1,0 +1,75 @@
+"""The benchmarked pages (bench/run.py) run the same few queries at any platform size.
+
+A signed-in plain member reads the directory, the API community list, the member directory, the API
+member list and a community home, at two platform sizes. The counts are pinned: a count or an N+1 that
+comes back shows here before it shows in the benchmark.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from accounts.services import token_create
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Directory: session user, page count, page (stored member counts), unread notifications. API community
+# list: token, count, page. Member directory: user, membership with its community (one query), policy
+# (skill levels), page, profiles, skills, unread notifications; the total is the stored member count.
+# API member list: token, membership with its community, page, profiles, skills. Community home: user,
+# membership with its community, rules, rules version, unread notifications, and the member policy for
+# the newcomer guide (a member in their first days, as here).
+PINNED = {
+    "directory": 4,
+    "API community list": 3,
+    "member directory": 7,
+    "API member list": 5,
+    "community home": 6,
+}
+
+
+def build(size: int):
+    """`size` communities of `size` members each, plus the member's own community."""
+    for _ in range(size):
+        community = factories.CommunityFactory()
+        for _ in range(size):
+            factories.member(community=community)
+    home = factories.CommunityFactory()
+    for _ in range(size):
+        factories.member(community=home)
+    return factories.member(community=home)
+
+
+def page_queries(member) -> dict[str, int]:
+    slug = member.community.slug
+    _, key = token_create(user=member.user, name="bench")
+    pages = {
+        "directory": (reverse("communities:directory"), False),
+        "API community list": (reverse("api:community-list"), True),
+        "member directory": (reverse("members:directory", args=[slug]), False),
+        "API member list": (reverse("api:member-list", kwargs={"community_slug": slug}), True),
+        "community home": (reverse("communities:home", args=[slug]), False),
+    }
+    counts = {}
+    for name, (url, api) in pages.items():
+        if api:
+            client = APIClient()
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        else:
+            client = Client()
+            client.force_login(member.user)
+        client.get(url)  # the first read of the day records the visit
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts[name] = len(queries)
+    return counts
+
+
+def test_page_query_counts_do_not_grow_with_the_platform():
+    small = page_queries(build(2))
+    large = page_queries(build(6))
+    assert small == large == PINNED
