@@ -1,35 +1,33 @@
-"""Every API route under /api/v1/communities/<community_slug>/, for every kind of caller.
+"""Every API route under /api/v1/communities/<community_slug>/, for every kind of caller: the status of
+every method, and the rows in every response.
 
 Routes are found from the URL conf, so a new endpoint is covered as soon as it is routed. A route
 parameter other than those in PARAMETER_FILLERS fails loudly: teach the matrix how to fill it.
 
-Expectations, from the view's own capability table (communities.api.base.HasCapability):
+Statuses, from the view's own capability table (communities.api.base.HasCapability):
 - a private community is a 404 on every route and method for anyone who may not see it;
 - a GET the caller may make is a 200; any other call by a caller without the capability is 401/403/404;
 - a capability of None (no capability needed) is honoured only for the reads listed in PUBLIC_READS and
   the writes in SERVICE_DECIDES: any other route declared open fails the matrix;
 - a write by a caller with the capability is not refused (it may still be a 400 for the empty body);
 - non-members never write, except joining through /membership/ (the service decides, see SERVICE_DECIDES).
+Rows: no response, whatever its status, shows a row of another community or one of its own community's
+rows the caller may not see (tests/security/world.py: planted rows, markers, id blocks, VISIBLE_TO).
 Each request runs in a transaction rolled back afterwards, so one call's effects never leak to the next.
 """
 
-import re
 from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.test import APIClient
 
-from communities import services
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
-from communities.roles import MembershipStatus, Role
-from members.services import onboarding as onboarding_services
-from members.services import profiles as profile_services
-from members.services.reporting import report_create
-from tests import factories
+from tests.security.routes import params_of, walk
+from tests.security.world import CALLERS, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post", "put", "patch", "delete")
 DENIED = {401, 403, 404}
@@ -55,7 +53,6 @@ SERVICE_DECIDES = {
     ("api:invitation-accept", "post"),
     ("api:membership", "post"),
 }
-CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
 
 
 @dataclass
@@ -76,22 +73,10 @@ class Route:
         return any(issubclass(p, IsAuthenticated) for p in self.view_class.permission_classes)
 
 
-PARAM_RE = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
-
-
-def _walk(patterns, prefix="", namespace=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-        else:
-            yield prefix + str(pattern.pattern), namespace, pattern
-
-
 def community_routes() -> list[Route]:
     routes = []
-    for template, namespace, pattern in _walk(get_resolver().url_patterns):
-        params = [a or b for a, b in PARAM_RE.findall(template)]
+    for template, namespace, pattern in walk():
+        params = params_of(template)
         if not template.lstrip("^").startswith("api/v1/") or "community_slug" not in params:
             continue
         assert pattern.name, f"API route {template} has no name"
@@ -104,115 +89,18 @@ def community_routes() -> list[Route]:
     return routes
 
 
-# --- The world --------------------------------------------------------------------------------------------
-
-
-class World:
-    """A public open community, a private one that takes applications, and callers of every kind in each."""
-
-    def __init__(self):
-        self.communities = {
-            "public": factories.CommunityFactory(join_policy="open"),
-            "private": factories.CommunityFactory(visibility="private", join_policy="application"),
-        }
-        self.users = {"public": {}, "private": {}}
-        elsewhere = factories.CommunityFactory()
-        outsider = factories.member(community=elsewhere).user
-        self.rules = {}
-        for kind, community in self.communities.items():
-            users = self.users[kind]
-            users["anonymous"] = None
-            users["outsider"] = outsider
-            for role in Role.values:
-                users[role] = factories.member(community=community, role=role).user
-            for status in (MembershipStatus.PENDING, MembershipStatus.BANNED, MembershipStatus.LEFT):
-                users[str(status)] = factories.member(community=community, status=status).user
-            self.rules[kind] = [
-                services.rule_create(
-                    actor=users["owner"], community=community, category="conduct", title=title
-                )
-                for title in ("Be kind", "Credit others")
-            ]
-
-    def moderation(self, kind):
-        """A plain member of community `kind` and an open report on them, made on first use."""
-        made = self.__dict__.setdefault("_moderation", {})
-        if kind not in made:
-            community = self.communities[kind]
-            subject = factories.member(community=community)
-            report = report_create(
-                actor=self.users[kind]["member"],
-                community=community,
-                target_type="members.membership",
-                target_id=subject.pk,
-                rule_id=self.rules[kind][0].pk,
-                reason="Rude",
-            )
-            made[kind] = {"subject": subject, "report": report}
-        return made[kind]
-
-    def vetting(self, kind):
-        """A screening question and a pending application in community `kind`, made on first use."""
-        made = self.__dict__.setdefault("_vetting", {})
-        if kind not in made:
-            community = self.communities[kind]
-            made[kind] = {
-                "question": factories.ApplicationQuestionFactory(community=community),
-                "application": factories.ApplicationFactory(community=community),
-            }
-        return made[kind]
-
-    def recruitment(self, kind):
-        """An invitation and a join link in community `kind`, made on first use."""
-        made = self.__dict__.setdefault("_recruitment", {})
-        if kind not in made:
-            community = self.communities[kind]
-            made[kind] = {
-                "invitation": factories.InvitationFactory(community=community),
-                "join_link": factories.JoinLinkFactory(community=community),
-            }
-        return made[kind]
-
-    def profiles(self, kind):
-        """A private note and a tag on the moderation subject and an onboarding step, made on first use."""
-        made = self.__dict__.setdefault("_profiles", {})
-        if kind not in made:
-            community, owner = self.communities[kind], self.users[kind]["owner"]
-            subject = self.moderation(kind)["subject"]
-            made[kind] = {
-                "note": profile_services.member_note_add(
-                    actor=owner, community=community, membership=subject, body="Met at the meetup"
-                ),
-                "tag": profile_services.member_tag_add(
-                    actor=owner, community=community, membership=subject, name="core member"
-                ),
-                "step": onboarding_services.onboarding_step_create(
-                    actor=owner, community=community, title="Ask a question", verb="question.asked"
-                ),
-            }
-        return made[kind]
-
-    def membership_status(self, kind, caller):
-        return {
-            "pending": "pending",
-            "banned": "banned",
-            "left": "left",
-            **dict.fromkeys(Role.values, "active"),
-        }.get(caller)
-
-
 PARAMETER_FILLERS = {
-    "community_slug": lambda world, kind: world.communities[kind].slug,
-    "rule_id": lambda world, kind: world.rules[kind][0].pk,
-    "application_question_id": lambda world, kind: world.vetting(kind)["question"].pk,
-    "application_id": lambda world, kind: world.vetting(kind)["application"].pk,
-    "membership_id": lambda world, kind: world.moderation(kind)["subject"].pk,
-    "note_id": lambda world, kind: world.profiles(kind)["note"].pk,
-    "tag_id": lambda world, kind: world.profiles(kind)["tag"].pk,
-    "onboarding_step_id": lambda world, kind: world.profiles(kind)["step"].pk,
-    "report_id": lambda world, kind: world.moderation(kind)["report"].pk,
-    "invitation_id": lambda world, kind: world.recruitment(kind)["invitation"].pk,
-    "join_link_id": lambda world, kind: world.recruitment(kind)["join_link"].pk,
+    "community_slug": lambda rows, community: community.slug,
+    "rule_id": lambda rows, community: rows["rules"][0].pk,
+    "application_question_id": lambda rows, community: rows["question"].pk,
+    "application_id": lambda rows, community: rows["application"].pk,
+    "membership_id": lambda rows, community: rows["subject"].pk,
+    "note_id": lambda rows, community: rows["note"].pk,
+    "tag_id": lambda rows, community: rows["tag"].pk,
+    "onboarding_step_id": lambda rows, community: rows["step"].pk,
+    "report_id": lambda rows, community: rows["report"].pk,
+    "invitation_id": lambda rows, community: rows["invitation"].pk,
+    "join_link_id": lambda rows, community: rows["join_link"].pk,
 }
 
 
@@ -224,8 +112,11 @@ def fill(route: Route, world: World, kind: str, object_kind: str | None = None) 
             f"{route.name} ({route.template}) has parameter(s) {unknown} the route matrix cannot fill; "
             f"known: {sorted(PARAMETER_FILLERS)}. Add a filler to PARAMETER_FILLERS."
         )
+    source = kind if object_kind is None else object_kind
     kwargs = {
-        p: PARAMETER_FILLERS[p](world, kind if p == "community_slug" else (object_kind or kind))
+        p: PARAMETER_FILLERS[p](
+            world.rows[source], world.communities[kind if p == "community_slug" else source]
+        )
         for p in route.params
     }
     return reverse(route.name, kwargs=kwargs)
@@ -239,16 +130,16 @@ def client_for(user) -> APIClient:
     return client
 
 
-def call(client: APIClient, method: str, url: str) -> int:
+def call(client: APIClient, method: str, url: str):
     with transaction.atomic():
         response = getattr(client, method)(url, {}, format="json") if method != "get" else client.get(url)
         transaction.set_rollback(True)
-    return response.status_code
+    return response
 
 
 def expectation(route: Route, method: str, kind: str, caller: str, world: World) -> set[int] | str:
     """The set of acceptable statuses; "allowed": a write that must not be refused; "service": any non-5xx."""
-    status = world.membership_status(kind, caller)
+    status = world.membership_status(caller)
     if kind == "private" and status not in ("active", "pending"):
         return {404}
     capability = route.capability(method)
@@ -267,6 +158,33 @@ def expectation(route: Route, method: str, kind: str, caller: str, world: World)
     if capability is None or status != "active":
         return DENIED
     return "allowed" if caller in CAPABILITIES[capability] else DENIED
+
+
+def matrix_failures(world: World, kind: str, caller: str, routes: list[Route]) -> list[str]:
+    """Every call of every route and method by `caller` in community `kind` whose status is not the
+    expected one, or whose response shows a row it should not."""
+    client = client_for(world.users[kind][caller])
+    failures = []
+    for route in routes:
+        url = fill(route, world, kind)
+        for method in METHODS:
+            expected = expectation(route, method, kind, caller, world)
+            response = call(client, method, url)
+            status = response.status_code
+            if expected == "service":
+                ok = status < 500
+            elif expected == "allowed":
+                ok = status not in DENIED and status < 500
+            else:
+                ok = status in expected
+            where = f"{method.upper()} {url} ({route.name})"
+            if not ok:
+                failures.append(f"{where}: {status}, expected {expected}")
+            failures.extend(
+                f"{where}: {status} shows {leak}"
+                for leak in world.leaks(kind, caller, response_text(response))
+            )
+    return failures
 
 
 @pytest.fixture
@@ -297,22 +215,20 @@ def test_every_community_route_is_a_community_viewset_with_explicit_capabilities
 @pytest.mark.parametrize("kind", ["public", "private"])
 @pytest.mark.parametrize("caller", CALLERS)
 def test_route_matrix(world, kind, caller):
-    client = client_for(world.users[kind][caller])
-    failures = []
-    for route in community_routes():
-        url = fill(route, world, kind)
-        for method in METHODS:
-            expected = expectation(route, method, kind, caller, world)
-            status = call(client, method, url)
-            if expected == "service":
-                ok = status < 500
-            elif expected == "allowed":
-                ok = status not in DENIED and status < 500
-            else:
-                ok = status in expected
-            if not ok:
-                failures.append(f"{method.upper()} {url} ({route.name}): {status}, expected {expected}")
+    failures = matrix_failures(world, kind, caller, community_routes())
     assert not failures, f"{caller} on the {kind} community:\n" + "\n".join(failures)
+
+
+def test_planted_rows_reach_the_responses(world):
+    """The rows check is only as good as its plants: every marker kind shows up in some response to the
+    owner, so a route that leaked rows of any kind would show that kind's marker too."""
+    owner = client_for(world.users["public"]["owner"])
+    seen = set()
+    for route in community_routes():
+        if "get" in route.actions:
+            body = response_text(call(owner, "get", fill(route, world, "public")))
+            seen |= {kind for text, (key, kind) in world.markers.items() if key == "public" and text in body}
+    assert seen == set(VISIBLE_TO), f"never shown to the owner: {set(VISIBLE_TO) - seen}"
 
 
 def test_object_of_another_community_in_the_url_is_404(world):
@@ -324,7 +240,7 @@ def test_object_of_another_community_in_the_url_is_404(world):
             continue
         url = fill(route, world, "public", object_kind="private")
         for method in list(route.actions):  # DRF adds "head" to the dict on the first GET
-            assert call(owner, method, url) == 404, f"{method.upper()} {url}"
+            assert call(owner, method, url).status_code == 404, f"{method.upper()} {url}"
             checked += 1
     assert checked
 

@@ -1,0 +1,23 @@
+"""Routes found from the URL conf, for the route matrices: a route added later is covered as soon as it
+is routed, without being listed anywhere."""
+
+import re
+from collections.abc import Iterator
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PARAM_RE = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
+
+
+def walk(patterns=None, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, URLPattern]]:
+    """(route template, namespace prefix such as "api:", pattern) for every pattern of the URL conf."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            yield prefix + str(pattern.pattern), namespace, pattern
+
+
+def params_of(template: str) -> list[str]:
+    return [a or b for a, b in PARAM_RE.findall(template)]

@@ -1,0 +1,262 @@
+"""The world both route matrices run in, and the check that a response holds no row it should not.
+
+Three communities: `public` (open) and `private` (by application) are the ones the matrices call;
+`elsewhere` is where the outsider is a member. Each holds a caller of every kind and the same planted
+rows: every kind of object the routes show (rules, questions, applications, invitations, join links,
+notes, tags, reports, warnings, audit entries, profiles, introductions, onboarding steps, touchpoints...).
+
+A planted row is recognised in any response, whatever the route, the field or the format, in two ways:
+- by a marker: a unique string `zq<community><kind>zq` in one of its text fields;
+- by its id: every row of a community has a primary key in that community's own block of ids
+  (ID_BLOCK * n + ...), for every project model with a community (a new one included), so a number in
+  a response that is the id of another community's row is a leak even when no text of it is shown.
+
+A marker of another community is always a leak. Among its own community's markers, a caller may see
+only what VISIBLE_TO grants them: one table, from marker kind to the capability (in
+communities.permissions.CAPABILITIES) that lets an active member see rows of that kind.
+"""
+
+import re
+from datetime import timedelta
+
+from django.apps import apps
+from django.db import connection, models
+from django.utils import timezone
+
+from communities import services
+from communities.models import Community
+from communities.permissions import CAPABILITIES
+from communities.roles import MembershipStatus, Role
+from members.models import MemberProfile, ProfileVisibility
+from members.services import moderation
+from members.services import onboarding as onboarding_services
+from members.services import profiles as profile_services
+from members.services.audit import audit_record
+from members.services.relationships import touchpoint_create
+from members.services.reporting import report_create
+from tests import factories
+
+# Anyone who may see the community sees rows of this kind.
+EVERYONE = None
+# Marker kind -> who, in the row's own community, may see it (a capability an active membership holds).
+VISIBLE_TO: dict[str, str | None] = {
+    "rule": EVERYONE,  # rules and rules versions are the community's public face
+    "question": EVERYONE,  # screening questions are shown to whoever may apply
+    "step": "view",  # onboarding steps: the members' checklist
+    "introduction": "view",  # introductions posted by members
+    "member": "view_members",  # a member's name (the subject of the rows below)
+    "profile": "view_members",  # a profile visible to members
+    "hiddenprofile": "manage_member_notes",  # a profile visible to operators only (ProfileVisibility)
+    "applicant": "vet_applications",  # someone else's application: the applicant's name...
+    "answer": "vet_applications",  # ...and their answers
+    "invitation": "manage_invitations",
+    "joinlink": "manage_invitations",
+    "note": "manage_member_notes",  # operators' private notes and tags on members
+    "tag": "manage_member_notes",
+    "report": "moderate",  # someone else's report
+    "warning": "moderate",  # a moderation action on someone else
+    "audit": "view_audit_log",
+    "touchpoint": "manage_relationships",
+}
+COMMUNITIES = ("public", "private", "elsewhere")
+CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
+STATUS_OF = {
+    "pending": MembershipStatus.PENDING,
+    "banned": MembershipStatus.BANNED,
+    "left": MembershipStatus.LEFT,
+    **dict.fromkeys(Role.values, MembershipStatus.ACTIVE),
+}
+
+ID_BLOCK = 1_000_000  # community n's rows have ids in [n * ID_BLOCK, (n + 1) * ID_BLOCK)
+ID_STRIDE = 10_000  # ...model i's from n * ID_BLOCK + i * ID_STRIDE
+SCRATCH_BLOCK = 9  # rows made after the world is built (by the requests) belong to no community
+ID_RE = re.compile(r"(?<![\w.])([1-8]\d{6})(?!\w)")
+
+
+def marker(community: str, kind: str) -> str:
+    return f"zq{community}{kind}zq"
+
+
+def id_models() -> list[type[models.Model]]:
+    """Community and every project model that belongs to one, in a stable order."""
+    project = {
+        "accounts",
+        "communities",
+        "members",
+        "content",
+        "events",
+        "learning",
+        "analytics",
+        "partnerships",
+    }
+    found = [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in project
+        and (model is Community or any(f.name == "community" for f in model._meta.concrete_fields))
+        and isinstance(model._meta.pk, models.AutoField)
+    ]
+    return sorted(found, key=lambda model: model._meta.label)
+
+
+def start_id_block(block: int) -> None:
+    """Make the next row of every id model get an id in `block` (its own stride inside it)."""
+    with connection.cursor() as cursor:
+        for index, model in enumerate(id_models()):
+            table, next_id = model._meta.db_table, block * ID_BLOCK + index * ID_STRIDE + 1
+            if connection.vendor == "sqlite":
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, next_id - 1]
+                )
+            elif connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(%s, %s), %s, false)",
+                    [table, model._meta.pk.column, next_id],
+                )
+            else:  # pragma: no cover
+                raise NotImplementedError(connection.vendor)
+
+
+class World:
+    """Communities with callers of every kind and planted rows; `leaks(...)` checks a response."""
+
+    def __init__(self):
+        self.communities, self.users, self.rows = {}, {}, {}
+        outsider = None
+        for block, key in enumerate(COMMUNITIES, start=1):
+            start_id_block(block)
+            community = factories.CommunityFactory(
+                slug=f"{key}-place",
+                visibility="private" if key == "private" else "public",
+                join_policy="application" if key == "private" else "open",
+            )
+            self.communities[key] = community
+            users = self.users[key] = {"anonymous": None}
+            for role in Role.values:
+                users[role] = factories.member(community=community, role=role).user
+            for status in ("pending", "banned", "left"):
+                users[status] = factories.member(community=community, status=status).user
+            if key == "elsewhere":
+                outsider = factories.member(community=community).user
+            self.rows[key] = plant(key, community, users["owner"])
+        for key in COMMUNITIES:
+            self.users[key]["outsider"] = outsider
+        start_id_block(SCRATCH_BLOCK)
+        self.markers = {marker(key, kind): (key, kind) for key in COMMUNITIES for kind in VISIBLE_TO}
+        self.ids = {}  # id -> (community key, model label)
+        for index, model in enumerate(id_models()):
+            for block, key in enumerate(COMMUNITIES, start=1):
+                low = block * ID_BLOCK + index * ID_STRIDE
+                for pk in model._base_manager.filter(pk__gte=low, pk__lt=low + ID_STRIDE).values_list(
+                    "pk", flat=True
+                ):
+                    self.ids[pk] = (key, model._meta.label)
+
+    def membership_status(self, caller: str) -> str | None:
+        return STATUS_OF.get(caller)
+
+    def may_see(self, caller: str, kind: str) -> bool:
+        """May `caller` see their own community's rows of marker kind `kind`?"""
+        capability = VISIBLE_TO[kind]
+        if capability is EVERYONE:
+            return True
+        return (
+            self.membership_status(caller) == MembershipStatus.ACTIVE and caller in CAPABILITIES[capability]
+        )
+
+    def leaks(self, community: str, caller: str, body: str) -> list[str]:
+        """What `body`, answered to `caller` in `community`, shows that it should not."""
+        found = []
+        for text, (owner, kind) in self.markers.items():
+            if text in body:
+                if owner != community:
+                    found.append(f"{kind} row of the {owner} community ({text})")
+                elif not self.may_see(caller, kind):
+                    found.append(f"{kind} row visible only with {VISIBLE_TO[kind]!r} ({text})")
+        for number in ID_RE.findall(body):
+            owner, label = self.ids.get(int(number), (community, None))
+            if owner != community:
+                found.append(f"id {number}: a {label} of the {owner} community")
+        return found
+
+
+def response_text(response) -> str:
+    """A response's body as text (streamed ones joined); images are not searched."""
+    if response.get("Content-Type", "").startswith("image/"):
+        return ""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8", "replace")
+
+
+def plant(key: str, community: Community, owner) -> dict:
+    """The same recognisable rows in every community: a subject member (noted, tagged, reported, warned,
+    followed), someone else's application, a profile only operators see, recruitment and onboarding."""
+
+    def m(kind):
+        return marker(key, kind)
+
+    rules = [
+        services.rule_create(actor=owner, community=community, category="conduct", title=title)
+        for title in (m("rule"), "Credit others")
+    ]
+    subject = factories.member(community=community, user=factories.UserFactory(display_name=m("member")))
+    reporter = factories.member(community=community).user
+    hidden = factories.member(community=community)
+    MemberProfile.objects.create(
+        community=community, membership=subject, bio=m("profile"), visibility=ProfileVisibility.MEMBERS
+    )
+    MemberProfile.objects.create(
+        community=community,
+        membership=hidden,
+        display_name=m("hiddenprofile"),
+        bio=m("hiddenprofile"),
+        visibility=ProfileVisibility.OPERATORS,
+    )
+    question = factories.ApplicationQuestionFactory(community=community, label=m("question"), required=False)
+    applicant = factories.UserFactory(display_name=m("applicant"))
+    application = factories.ApplicationFactory(
+        community=community,
+        membership__user=applicant,
+        answers=[
+            {"question_id": question.pk, "label": question.label, "kind": "short_text", "answer": m("answer")}
+        ],
+        answers_text=m("answer"),
+    )
+    report = report_create(
+        actor=reporter,
+        community=community,
+        target_type="members.membership",
+        target_id=subject.pk,
+        rule_id=rules[0].pk,
+        reason=m("report"),
+    )
+    moderation.member_warn(actor=owner, community=community, membership=subject, reason=m("warning"))
+    audit_record(community=community, actor=owner, action="member.noted", subject=subject, reason=m("audit"))
+    onboarding_services.introduction_post(actor=subject.user, community=community, text=m("introduction"))
+    return {
+        "rules": rules,
+        "subject": subject,
+        "question": question,
+        "application": application,
+        "report": report,
+        "note": profile_services.member_note_add(
+            actor=owner, community=community, membership=subject, body=m("note")
+        ),
+        "tag": profile_services.member_tag_add(
+            actor=owner, community=community, membership=subject, name=m("tag")
+        ),
+        "step": onboarding_services.onboarding_step_create(
+            actor=owner, community=community, title=m("step"), verb="question.asked"
+        ),
+        "touchpoint": touchpoint_create(
+            actor=owner,
+            community=community,
+            membership=subject,
+            kind="call",
+            note=m("touchpoint"),
+            happened_at=timezone.now() - timedelta(days=1),
+        ),
+        "invitation": factories.InvitationFactory(community=community, label=m("invitation")),
+        "join_link": factories.JoinLinkFactory(community=community, channel=m("joinlink")),
+    }
