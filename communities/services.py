@@ -1,7 +1,7 @@
 """Writes on communities and their rules. Every function checks the capability table itself."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -117,7 +117,16 @@ def community_delete(*, actor, community: Community, confirm_slug: str) -> None:
     ensure_can(actor, "delete_community", community)
     if confirm_slug != community.slug:
         raise errors.ConfirmationMismatch(fields={"confirm_slug": [errors.ConfirmationMismatch.message]})
+    _name_community_being_deleted(community)
     community.delete()
+
+
+def _name_community_being_deleted(community: Community) -> None:
+    """Name, for this transaction only, the community being deleted: the PostgreSQL triggers that keep
+    append-only tables append-only (the audit log's, decision 0010) let that community's rows go with it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('guildhall.deleting_community', %s, true)", [str(community.pk)])
 
 
 # --- Rules ------------------------------------------------------------------------------------------------

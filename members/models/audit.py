@@ -1,10 +1,31 @@
-"""The audit log: every vetting, role and moderation decision. Rows are only ever inserted."""
+"""The audit log: every vetting, role and moderation decision. Rows are only ever inserted.
+
+Append-only below the service layer too (decision 0010): saving an existing entry, deleting one, and
+`update()` / `delete()` on its querysets raise `AuditLogAppendOnly`; on PostgreSQL a trigger (migration
+0006) refuses UPDATE and DELETE from any client. The two ways rows still change are Django's own
+`on_delete` handling: deleting an account or a membership clears `actor` / `subject` (the trigger lets an
+UPDATE through when it only sets those to NULL; `subject_label` keeps who it was), and deleting a whole
+community removes its entries (`communities.services.community_delete` names the community to the
+trigger for its transaction).
+"""
 
 from django.conf import settings
-from django.db import models
+from django.db import NotSupportedError, models
 from django.utils.translation import gettext_lazy as _
 
-from communities.models import TenantModel
+from communities.models import TenantModel, TenantQuerySet
+
+
+class AuditLogAppendOnly(NotSupportedError):
+    """An audit entry was about to be changed or deleted; entries are only ever added."""
+
+
+class AuditLogQuerySet(TenantQuerySet):
+    def update(self, **kwargs):
+        raise AuditLogAppendOnly("The audit log is append-only: entries cannot be updated.")
+
+    def delete(self):
+        raise AuditLogAppendOnly("The audit log is append-only: entries cannot be deleted.")
 
 
 class AuditLogEntry(TenantModel):
@@ -22,6 +43,8 @@ class AuditLogEntry(TenantModel):
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
     data = models.JSONField(default=dict, blank=True)
 
+    objects = AuditLogQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
@@ -33,3 +56,13 @@ class AuditLogEntry(TenantModel):
 
     def __str__(self):
         return f"{self.action} by {self.actor_id}"
+
+    def save(self, *args, **kwargs):
+        """Insert only: a loaded entry cannot be saved again, and a new one never overwrites a row."""
+        if not self._state.adding:
+            raise AuditLogAppendOnly("The audit log is append-only: entries cannot be updated.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogAppendOnly("The audit log is append-only: entries cannot be deleted.")

@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
+from communities.tenancy import request_can
 from members.forms.onboarding import IntroductionForm, OnboardingStepForm
 from members.selectors import onboarding as selectors
 from members.selectors.policy import policy_for
@@ -25,12 +26,15 @@ class WelcomeView(CommunityMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         active = self.membership is not None and self.membership.is_active
+        # Introductions are the members' (as in the API's list): visitors see the guide and rules only.
+        members_see = request_can(self.request, "view")
         return super().get_context_data(
             guide=policy_for(community=self.community).newcomer_guide,
             checklist=selectors.checklist_for(community=self.community, user=self.request.user)
             if active
             else [],
-            introductions=selectors.introduction_list(community=self.community),
+            introductions=selectors.introduction_list(community=self.community) if members_see else [],
+            show_introductions=members_see,
             can_introduce=active,
             **kwargs,
         )
