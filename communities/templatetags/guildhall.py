@@ -2,6 +2,7 @@
 
 from django import template
 
+from communities.joining import join_option
 from communities.markdown import render_markdown
 from communities.permissions import has_capability
 
@@ -30,3 +31,9 @@ def contrast_text(hex_colour: str) -> str:
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     # Contrast with white is 1.05 / (L + 0.05), with black (L + 0.05) / 0.05; pick the larger.
     return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 else "#000000"
+
+
+@register.filter(name="join_option")
+def join_option_filter(community, membership) -> str:
+    """`{% with option=community|join_option:membership %}`: communities.joining.join_option."""
+    return str(join_option(community, membership))

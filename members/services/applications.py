@@ -10,7 +10,6 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from analytics.services import record
-from communities.errors import CommunityArchived
 from communities.models import Community, RulesVersion
 from communities.notifications import notify
 from communities.permissions import ensure_can
@@ -31,10 +30,10 @@ from members.services.application_questions import (  # re-exported: one import 
 )
 from members.services.audit import audit_record
 from members.services.directory import sort_name_for
-from members.services.membership import rules_accept
+from members.services.membership import ensure_join_option, rules_accept
 from members.services.onboarding import welcome_member
 from members.services.recruitment import attribution_from_arrival
-from members.services.transitions import ensure_transition, membership_transition
+from members.services.transitions import membership_transition
 
 Kind = ApplicationQuestion.Kind
 # Longest accepted answer per kind (characters).
@@ -159,12 +158,8 @@ def application_submit(
     One pending application at a time; after a rejection, again only once the cool-down has passed.
     `arrival` (the visitor's ?src=/?ref=/join link, see communities.arrival) records where they came from.
     """
-    if community.is_archived:
-        raise CommunityArchived()
-    if community.join_policy != Community.JoinPolicy.APPLICATION:
-        raise errors.ApplicationsNotAccepted()
     membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
-    ensure_transition(membership, MembershipStatus.PENDING, "apply")
+    ensure_join_option(community, membership, via="apply")
     if membership is not None:
         _ensure_cooldown_over(community, membership)
     version = RulesVersion.objects.for_community(community).order_by("-number").first()

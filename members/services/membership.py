@@ -7,13 +7,14 @@ from django.utils import timezone
 
 from analytics.services import record
 from communities.errors import CommunityArchived
+from communities.joining import JoinOption, join_option
 from communities.models import Community, RulesVersion
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
 from members.services.directory import sort_name_for
 from members.services.onboarding import welcome_member
-from members.services.transitions import ensure_transition, membership_transition
+from members.services.transitions import membership_transition
 
 
 def _current_rules(community: Community) -> RulesVersion | None:
@@ -50,10 +51,6 @@ def membership_join(
 
     Re-joining after leaving reactivates the same membership row, as a plain member.
     """
-    if community.join_policy != Community.JoinPolicy.OPEN:
-        if community.is_archived:
-            raise CommunityArchived()
-        raise errors.JoinNotOpen()
     return membership_admit(
         actor=actor,
         community=community,
@@ -62,6 +59,33 @@ def membership_join(
         attribution=attribution or Attribution(),
         via="join",
     )
+
+
+# What each way in accepts of communities.joining.join_option, and the error when the community's policy
+# offers another way.
+WAYS_IN = {
+    "join": (frozenset({JoinOption.JOIN}), errors.JoinNotOpen),
+    "invitation": (
+        frozenset({JoinOption.JOIN, JoinOption.APPLY, JoinOption.INVITATION, JoinOption.PENDING}),
+        errors.JoinNotOpen,
+    ),
+    "apply": (frozenset({JoinOption.APPLY}), errors.ApplicationsNotAccepted),
+}
+_REFUSALS = {
+    JoinOption.MEMBER: errors.AlreadyMember,
+    JoinOption.BANNED: errors.Banned,
+    JoinOption.PENDING: errors.ApplicationPending,
+    JoinOption.ARCHIVED: CommunityArchived,
+}
+
+
+def ensure_join_option(community: Community, membership: Membership | None, *, via: str) -> None:
+    """Refuse a way in (`via`: join, invitation, apply) that communities.joining.join_option, the answer
+    the pages show, does not offer this person."""
+    offered, closed = WAYS_IN[via]
+    option = join_option(community, membership)
+    if option not in offered:
+        raise _REFUSALS.get(option, closed)()
 
 
 @transaction.atomic
@@ -74,14 +98,11 @@ def membership_admit(
     attribution: Attribution,
     via: str,
 ) -> Membership:
-    """Make `actor` an active member with `role`; the caller has decided they may come in (policy,
-    invitation) and names its way in (`via`, see services.transitions). Checks what holds for every way
-    in: not archived, the transition table (not banned, not already in), rules.
+    """Make `actor` an active member with `role` through `via` ("join" or "invitation"): the one join
+    answer (ensure_join_option), the rules, then the transition table.
     """
-    if community.is_archived:
-        raise CommunityArchived()
     membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
-    ensure_transition(membership, MembershipStatus.ACTIVE, via)
+    ensure_join_option(community, membership, via=via)
     version = _current_rules(community)
     if version is not None and accepted_rules_version != version.number:
         raise errors.RulesNotAccepted(

@@ -16,7 +16,7 @@ from analytics.services import record
 from communities.models import Community
 from communities.notifications import notify
 from communities.permissions import ensure_can
-from communities.roles import MembershipStatus, Role
+from communities.roles import RANK, MembershipStatus, Role
 from members import errors
 from members.models import Application, ContentHold, Membership, ModerationAction, Report
 from members.reportables import reportable_for
@@ -30,7 +30,7 @@ from members.services.reporting import (
     reason_required,
     rule_of_community,
 )
-from members.services.roles import RANK, ensure_owner_remains, lock_member
+from members.services.roles import ensure_owner_remains, lock_member
 from members.services.transitions import membership_transition
 
 Kind = ModerationAction.Kind

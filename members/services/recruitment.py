@@ -12,12 +12,13 @@ from communities.arrival import sanitise_tag
 from communities.errors import DomainError
 from communities.models import Community
 from communities.notifications import notify
-from communities.permissions import ensure_can, has_capability
+from communities.permissions import ensure_can, membership_of
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Invitation, JoinLink, JoinSource, Membership
 from members.services.audit import audit_record
 from members.services.membership import Attribution, membership_admit, membership_join
+from members.services.roles import granter_may_grant
 
 
 def _invalid(**fields) -> DomainError:
@@ -44,14 +45,12 @@ def invitation_create(
     max_uses: int | None = None,
     expires_at: datetime | None = None,
 ) -> Invitation:
-    """Create an invitation code. It never grants owner, and grants admin only when the creator may
-    manage roles: an invitation cannot grant more than its creator may grant."""
+    """Create an invitation code. It never grants owner (ownership moves by transfer only), and no
+    role its creator may not grant (communities.roles.may_grant: an admin cannot invite admins)."""
     membership = ensure_can(actor, "manage_invitations", community)
     if role not in Role.values:
         raise _invalid(role=_("Choose a valid role."))
-    if role == Role.OWNER or (
-        role == Role.ADMIN and not (actor.is_superuser or has_capability(membership, "manage_roles"))
-    ):
+    if role == Role.OWNER or not granter_may_grant(actor, membership, role):
         raise errors.InvitationRoleTooHigh(fields={"role": [str(errors.InvitationRoleTooHigh.message)]})
     if max_uses is not None and max_uses < 1:
         raise _invalid(max_uses=_("An invitation must allow at least one use."))
@@ -109,6 +108,7 @@ def invitation_accept(
     if invitation is None or invitation.role == Role.OWNER:
         raise errors.InvitationInvalid(fields={"code": [str(errors.InvitationInvalid.message)]})
     invitation_ensure_usable(invitation)
+    _ensure_creator_still_may_grant(community, invitation)
     membership = membership_admit(
         actor=actor,
         community=community,
@@ -130,6 +130,17 @@ def invitation_accept(
         )
     record(community=community, actor=actor, verb="invitation.accepted", target=invitation)
     return membership
+
+
+def _ensure_creator_still_may_grant(community: Community, invitation: Invitation) -> None:
+    """An invitation grants its role only while its creator may grant it (the rank rule, asked again at
+    acceptance: a demoted creator's invitation, or one made before the rule, grants nothing above it)."""
+    if invitation.role == Role.MEMBER:
+        return
+    creator = invitation.created_by
+    creator_membership = membership_of(creator, community) if creator is not None else None
+    if creator is None or not granter_may_grant(creator, creator_membership, invitation.role):
+        raise errors.InvitationRoleTooHigh()
 
 
 # --- Joins with their source -------------------------------------------------------------------------------

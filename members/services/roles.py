@@ -13,14 +13,11 @@ from analytics.services import record
 from communities.models import Community
 from communities.notifications import notify
 from communities.permissions import ensure_can
-from communities.roles import MembershipStatus, Role
+from communities.roles import MembershipStatus, Role, may_grant
 from members import errors
 from members.models import Membership
 from members.services.audit import audit_record
 from members.services.transitions import membership_transition
-
-RANK = {Role.OWNER: 3, Role.ADMIN: 2, Role.MODERATOR: 1, Role.EXPERT: 0, Role.MEMBER: 0}
-SENIOR_ROLES = frozenset({Role.OWNER, Role.ADMIN})
 
 
 def lock_member(*, community: Community, membership: Membership) -> Membership:
@@ -45,10 +42,13 @@ def ensure_owner_remains(*, community: Community, losing: Membership) -> None:
         raise errors.LastOwner()
 
 
-def _is_owner(actor, actor_membership) -> bool:
-    return getattr(actor, "is_superuser", False) or (
-        actor_membership is not None and actor_membership.role == Role.OWNER
-    )
+def granter_may_grant(actor, actor_membership, *roles: str) -> bool:
+    """communities.roles.may_grant for `actor` (platform superusers, acting through the admin, grant any
+    role), for each of `roles` (a role change asks it of both the old and the new role)."""
+    if getattr(actor, "is_superuser", False):
+        return True
+    active = actor_membership is not None and actor_membership.status == MembershipStatus.ACTIVE
+    return all(may_grant(actor_membership.role if active else None, role) for role in roles)
 
 
 def _ensure_active(membership: Membership) -> None:
@@ -68,7 +68,7 @@ def role_change(
     if target.user_id == actor.pk:
         raise errors.SelfPromotion()
     _ensure_active(target)
-    if not _is_owner(actor, actor_membership) and (target.role in SENIOR_ROLES or role in SENIOR_ROLES):
+    if not granter_may_grant(actor, actor_membership, target.role, role):
         raise errors.RoleRankForbidden()
     if target.role == role:
         return target
@@ -103,6 +103,8 @@ def ownership_transfer(
 ) -> Membership:
     """Make `membership` an owner and the acting owner an admin (the community always keeps an owner)."""
     actor_membership = ensure_can(actor, "transfer_ownership", community)
+    if not granter_may_grant(actor, actor_membership, Role.OWNER):
+        raise errors.RoleRankForbidden()
     target = lock_member(community=community, membership=membership)
     if target.user_id == actor.pk:
         raise errors.SelfAction()
@@ -142,7 +144,7 @@ def member_remove(*, actor, community: Community, membership: Membership, reason
     _ensure_active(target)
     if target.role == Role.OWNER:
         raise errors.OwnerRemoval()
-    if target.role == Role.ADMIN and not _is_owner(actor, actor_membership):
+    if not granter_may_grant(actor, actor_membership, target.role):  # removing takes the role away
         raise errors.RoleRankForbidden()
     membership_transition(membership=target, to=MembershipStatus.LEFT, via="remove")
     audit_record(community=community, actor=actor, action="member.removed", subject=target, reason=reason)

@@ -35,11 +35,9 @@ class Transition:
 
 
 TRANSITIONS: dict[str, Transition] = {
-    # Open join (directory, join link, referral, campaign). A pending applicant may join once the
-    # community has become open; their application is closed.
-    "join": Transition(
-        frozenset({NEW, Status.LEFT, Status.REJECTED, Status.PENDING}), Status.ACTIVE, "membership_join"
-    ),
+    # Open join (directory, join link, referral, campaign). A pending applicant waits for the decision
+    # (or withdraws) even when the community has become open.
+    "join": Transition(frozenset({NEW, Status.LEFT, Status.REJECTED}), Status.ACTIVE, "membership_join"),
     # An invitation admits whatever the join policy, a pending applicant included.
     "invitation": Transition(
         frozenset({NEW, Status.LEFT, Status.REJECTED, Status.PENDING}), Status.ACTIVE, "invitation_accept"

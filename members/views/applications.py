@@ -46,11 +46,9 @@ class ApplyView(CommunityMixin, RememberArrivalMixin, LoginRequiredMixin, Servic
         }
 
     def get_context_data(self, **kwargs):
-        latest = application_list_for_user(community=self.community, user=self.request.user).first()
         return super().get_context_data(
             rules=rule_list(community=self.community),
             rules_version=self.rules_version,
-            latest_application=latest,
             **kwargs,
         )
 

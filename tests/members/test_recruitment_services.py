@@ -63,9 +63,12 @@ def test_admin_invitation_needs_the_creators_manage_roles(community, monkeypatch
     assert make_invitation(community, moderator, role=Role.EXPERT).role == Role.EXPERT
 
 
-def test_admin_may_invite_admins(community):
+def test_admin_may_not_invite_admins(community):
+    """The rank rule of role changes holds for invitations: an admin grants only roles below admin."""
     admin = factories.member(community=community, role=Role.ADMIN).user
-    assert make_invitation(community, admin, role=Role.ADMIN).role == Role.ADMIN
+    with pytest.raises(errors.InvitationRoleTooHigh):
+        make_invitation(community, admin, role=Role.ADMIN)
+    assert make_invitation(community, admin, role=Role.MODERATOR).role == Role.MODERATOR
 
 
 @pytest.mark.parametrize(
