@@ -90,6 +90,32 @@ def community_update(*, actor, community: Community, **fields) -> Community:
 
 
 @transaction.atomic
+def community_slug_change(*, actor, community: Community, slug: str) -> Community:
+    """Give the community a new address (/c/<slug>/): the same format, reserved-word and uniqueness rules
+    as at creation; the old address stops working. Recorded with the previous slug."""
+    ensure_can(actor, "manage_community", community)
+    _ensure_writable(community)
+    community = Community.objects.select_for_update().get(pk=community.pk)
+    previous = community.slug
+    if slug == previous:
+        return community
+    community.slug = slug
+    _validated(community)
+    try:
+        with transaction.atomic():
+            community.save(update_fields=["slug", "updated_at"])
+    except IntegrityError as exc:  # a concurrent change took the slug after validation passed
+        raise errors.SlugTaken(fields={"slug": [str(errors.SlugTaken.message)]}) from exc
+    record(
+        community=community,
+        actor=actor,
+        verb="community.slug_changed",
+        data={"previous": previous, "slug": slug},
+    )
+    return community
+
+
+@transaction.atomic
 def community_archive(*, actor, community: Community) -> Community:
     """Make the community read-only and hide it from the directory."""
     ensure_can(actor, "archive_community", community)

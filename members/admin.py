@@ -6,8 +6,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from communities.admin import ReadOnlyAdminMixin
+from communities.admin import ReadOnlyAdminMixin, ServiceSaveAdminMixin
 from communities.errors import DomainError
+from communities.models import Rule
+from communities.roles import MembershipStatus
+from members.errors import TransitionForbidden
 from members.models import (
     Application,
     ApplicationQuestion,
@@ -21,11 +24,36 @@ from members.models import (
     RuleAcceptance,
 )
 from members.services import applications as application_services
+from members.services import moderation as moderation_services
 from members.services import recruitment as recruitment_services
+from members.services import roles as role_services
+
+
+class MembershipAdminForm(forms.ModelForm):
+    """Role and status, changed through the services: a reason for the audit log, and the broken rule
+    when the change is a ban."""
+
+    reason = forms.CharField(label=_("reason"), required=False, max_length=1000, widget=forms.Textarea)
+    rule = forms.ModelChoiceField(
+        label=_("broken rule (for a ban)"), queryset=Rule.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Membership
+        fields = ("role", "status")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["rule"].queryset = Rule.objects.for_community(self.instance.community_id)
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ServiceSaveAdminMixin, admin.ModelAdmin):
+    """Role and status change through the same services as the site (rank rule, last owner, transition
+    table, audit entry); memberships are created by joining, applying or an invitation, never here."""
+
+    form = MembershipAdminForm
     list_display = ("user", "community", "role", "status", "joined_at", "left_at")
     list_filter = ("role", "status")
     search_fields = (
@@ -36,9 +64,56 @@ class MembershipAdmin(admin.ModelAdmin):
         "community__slug",
     )
     list_select_related = ("user", "community")
-    raw_id_fields = ("user", "community")
-    readonly_fields = ("created_at", "updated_at")
+    fields = ("user", "community", "role", "status", "reason", "rule", "source", "joined_at", "left_at")
+    readonly_fields = ("user", "community", "source", "joined_at", "left_at", "created_at", "updated_at")
     date_hierarchy = "joined_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a membership ends by leaving, removal or a ban, which keep the counts and the record
+
+    def save_through_services(self, request, obj, form) -> None:
+        stored = Membership.objects.select_related("community").get(pk=obj.pk)
+        data = form.cleaned_data
+        if "role" in form.changed_data:
+            role_services.role_change(
+                actor=request.user,
+                community=stored.community,
+                membership=stored,
+                role=data["role"],
+                reason=data["reason"],
+            )
+        if "status" in form.changed_data:
+            status_change(actor=request.user, membership=stored, status=data["status"], data=data)
+
+
+def status_change(*, actor, membership: Membership, status: str, data: dict) -> None:
+    """The admin's status field, mapped to the service whose transition it is (members.services.
+    transitions); other changes happen on the site (joining, applying, the review queue)."""
+    community = membership.community
+    if status == MembershipStatus.BANNED:
+        rule = data.get("rule")
+        moderation_services.member_ban(
+            actor=actor,
+            community=community,
+            membership=membership,
+            rule_id=rule.pk if rule else None,
+            reason=data["reason"],
+        )
+    elif status == MembershipStatus.LEFT and membership.status == MembershipStatus.BANNED:
+        moderation_services.member_unban(
+            actor=actor, community=community, membership=membership, reason=data["reason"]
+        )
+    elif status == MembershipStatus.LEFT and membership.status == MembershipStatus.ACTIVE:
+        role_services.member_remove(
+            actor=actor, community=community, membership=membership, reason=data["reason"]
+        )
+    else:
+        raise TransitionForbidden(
+            _("Change this status on the site: joining, applying and the review queue decide it.")
+        )
 
 
 @admin.register(RuleAcceptance)
