@@ -48,7 +48,7 @@ class TokenListView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         token, key = services.token_create(user=self.request.user, name=form.cleaned_data["name"])
-        api_me_url = settings.SITE_URL.rstrip("/") + reverse("api:me")
+        api_me_url = self.request.build_absolute_uri(reverse("api:me"))
         context = {"token": token, "key": key, "api_me_url": api_me_url}
         response = render(self.request, "accounts/token_created.html", context)
         add_never_cache_headers(response)

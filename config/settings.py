@@ -208,12 +208,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "communities.api.filters.SearchFilter",
+        "communities.api.filters.OrderingFilter",
     ],
+    # JSON bodies only; the few views that take a file upload add MultiPartParser themselves.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "communities.api.pagination.DefaultPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "communities.api.schema.GuildhallAutoSchema",
     "EXCEPTION_HANDLER": "communities.api.exceptions.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["communities.api.throttling.WriteRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {

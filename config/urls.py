@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from communities.api.exceptions import UnknownEndpoint
 from config.health import healthz
 
 api_v1 = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    re_path(r"^api/", UnknownEndpoint.as_view(), name="api-unknown"),
     path("", include("members.urls")),
     path("", include("communities.urls")),
 ]

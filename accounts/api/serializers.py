@@ -11,6 +11,14 @@ from communities.api.base import StrictInputMixin
 
 class MeSerializer(serializers.ModelSerializer):
     avatar = serializers.ImageField(read_only=True, use_url=True)
+    # Declared so that the schema allows "" (a new account follows the browser): a read-only model field
+    # loses its `blank`, and a generated client would refuse the empty value.
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("Empty follows the browser's Accept-Language."),
+    )
 
     class Meta:
         model = User
@@ -25,7 +33,7 @@ class MeUpdateSerializer(StrictInputMixin, serializers.Serializer):
         max_length=User._meta.get_field("display_name").max_length, allow_blank=True, required=False
     )
     language = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES],
+        choices=settings.LANGUAGES,
         allow_blank=True,
         required=False,
         help_text=_("Empty follows the browser's Accept-Language."),

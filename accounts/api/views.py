@@ -17,6 +17,7 @@ from accounts.api.serializers import (
 )
 from accounts.authentication import ApiTokenAuthentication
 from accounts.models import ApiToken
+from communities.api.base import RoutedMethodsOnly
 from communities.api.throttling import AuthRateThrottle
 
 TAGS = ["account"]
@@ -35,7 +36,7 @@ class SignedInSession(BasePermission):
         return not isinstance(request.successful_authenticator, ApiTokenAuthentication)
 
 
-class MeView(GenericAPIView):
+class MeView(RoutedMethodsOnly, GenericAPIView):
     permission_classes = [IsAuthenticated]
     serializer_class = MeSerializer
 
@@ -82,7 +83,7 @@ class MeView(GenericAPIView):
         responses={204: None},
     ),
 )
-class TokenViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class TokenViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated, SignedInSession]
     serializer_class = TokenSerializer
     filter_backends = []

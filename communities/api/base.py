@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import exceptions, permissions, serializers, viewsets
 
 from communities.tenancy import request_can, resolve_community
 from communities.validators import ID_MAX, INT32_MAX
@@ -28,13 +28,29 @@ class HasCapability(permissions.BasePermission):
         return request_can(request, capability)
 
 
-class CommunityViewSet(viewsets.GenericViewSet):
+class RoutedMethodsOnly:
+    """A method the URL does not route is a 405, before permissions: without this, a viewset's permission
+    check runs first and finds no capability for the unrouted action, answering 403 instead."""
+
+    def refuse_unrouted_method(self, request):
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise exceptions.MethodNotAllowed(request.method)
+
+    def initial(self, request, *args, **kwargs):
+        self.refuse_unrouted_method(request)
+        super().initial(request, *args, **kwargs)
+
+
+class CommunityViewSet(RoutedMethodsOnly, viewsets.GenericViewSet):
     """Resolves `request.community` and `request.membership` from the `community_slug` URL argument.
 
     Lists come from `get_queryset()`, which starts from a community selector (`<entity>_list`). An object
     named by the URL is loaded by the viewset's `get_object()`, which calls its `<entity>_get` selector
     (NotFound for missing and hidden alike): DRF's mixins (retrieve, update, destroy) and custom actions
     all go through it. A viewset that loads objects without naming its selector fails loudly.
+
+    A community the caller may not see is a 404 whatever the method; then an unrouted method is a 405.
     """
 
     capability: dict[str, str | None] = {}

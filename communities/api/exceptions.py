@@ -3,8 +3,11 @@
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from communities.errors import DomainError
@@ -56,3 +59,17 @@ def _first_message(data):
             return ""
         data = next(iter(data.values())) if isinstance(data, dict) else data[0]
     return data
+
+
+class UnknownEndpoint(APIView):
+    """Routed last under /api/: any other address is a JSON 404 with the error body, with DEBUG on or off
+    (Django's own 404 page is HTML, and with DEBUG on the project's handler404 is not used at all)."""
+
+    authentication_classes = []
+    permission_classes = []
+    renderer_classes = [JSONRenderer]
+    schema = None  # not an operation
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise exceptions.NotFound(_("There is no API endpoint at this address."), code="no_endpoint")

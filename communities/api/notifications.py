@@ -9,7 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from communities import inbox
-from communities.api.base import CommunityViewSet, StrictInputMixin
+from communities.api.base import CommunityViewSet, RoutedMethodsOnly, StrictInputMixin
 from communities.models import Notification, NotificationPreference
 
 ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
@@ -46,7 +46,7 @@ class NotificationFilter(django_filters.FilterSet):
 @extend_schema_view(
     list=extend_schema(summary=_("My notifications from all my communities, newest first")),
 )
-class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class NotificationViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The one read across communities, always filtered by the caller as recipient."""
 
     serializer_class = NotificationSerializer

@@ -65,7 +65,12 @@ class CommunityOutputSerializer(serializers.ModelSerializer):
         return str(render_markdown(community.description))
 
 
+IMAGE_FIELDS = ("logo", "cover_image")
+
+
 class CommunityCreateInputSerializer(StrictInputMixin, serializers.ModelSerializer):
+    """Sent as multipart/form-data to upload a logo or cover image."""
+
     serializer_field_mapping = IMAGE_FIELD_MAPPING
 
     class Meta:
@@ -73,8 +78,17 @@ class CommunityCreateInputSerializer(StrictInputMixin, serializers.ModelSerializ
         fields = ["slug", *sorted(EDITABLE_FIELDS)]
 
 
+class CommunityCreateJSONInputSerializer(CommunityCreateInputSerializer):
+    """The same fields without the images, which only multipart/form-data can carry. For the schema:
+    a generated client tells its two request bodies apart by their classes."""
+
+    class Meta(CommunityCreateInputSerializer.Meta):
+        fields = [name for name in CommunityCreateInputSerializer.Meta.fields if name not in IMAGE_FIELDS]
+
+
 class CommunityUpdateInputSerializer(StrictInputMixin, serializers.ModelSerializer):
-    """Profile and branding fields only; `null` for an image clears it."""
+    """Profile and branding fields only, sent as multipart/form-data to upload an image; an empty value
+    for an image clears it."""
 
     serializer_field_mapping = IMAGE_FIELD_MAPPING
 
@@ -82,6 +96,13 @@ class CommunityUpdateInputSerializer(StrictInputMixin, serializers.ModelSerializ
         model = Community
         fields = sorted(EDITABLE_FIELDS)
         extra_kwargs = {"logo": {"allow_null": True}, "cover_image": {"allow_null": True}}
+
+
+class CommunityUpdateJSONInputSerializer(CommunityUpdateInputSerializer):
+    """Profile and branding fields without the images (a JSON `null` for an image still clears it)."""
+
+    class Meta(CommunityUpdateInputSerializer.Meta):
+        fields = [name for name in CommunityUpdateInputSerializer.Meta.fields if name not in IMAGE_FIELDS]
 
 
 class CommunityDeleteInputSerializer(StrictInputMixin, serializers.Serializer):

@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from communities import selectors, services
 from communities.api import serializers as s
-from communities.api.base import CommunityViewSet
+from communities.api.base import CommunityViewSet, RoutedMethodsOnly
 from communities.api.filters import CommunityFilter
 from communities.errors import NotFound
 from communities.models import Community, Rule, RulesVersion
@@ -26,17 +27,18 @@ ERROR_RESPONSES = {
     create=extend_schema(
         summary=_("Create a community; the caller becomes its owner"),
         request={
-            "application/json": s.CommunityCreateInputSerializer,
+            "application/json": s.CommunityCreateJSONInputSerializer,
             "multipart/form-data": s.CommunityCreateInputSerializer,
         },
         responses={201: s.CommunityOutputSerializer, **ERROR_RESPONSES},
     ),
 )
-class CommunityListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class CommunityListViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Not community-scoped: listing needs nothing, creating needs an account (and staff when restricted)."""
 
     queryset = Community.objects.none()  # names the model for the schema; rows come from the selectors
     serializer_class = s.CommunityOutputSerializer
+    parser_classes = [JSONParser, MultiPartParser]  # multipart to upload a logo or cover image
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = CommunityFilter
     search_fields = ["name", "tagline"]
@@ -60,7 +62,7 @@ class CommunityListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     partial_update=extend_schema(
         summary=_("Change profile and branding fields (owners and admins)"),
         request={
-            "application/json": s.CommunityUpdateInputSerializer,
+            "application/json": s.CommunityUpdateJSONInputSerializer,
             "multipart/form-data": s.CommunityUpdateInputSerializer,
         },
         responses={200: s.CommunityOutputSerializer, **ERROR_RESPONSES},
@@ -75,6 +77,7 @@ class CommunityListViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 class CommunityDetailViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Community.objects.none()
     serializer_class = s.CommunityOutputSerializer
+    parser_classes = [JSONParser, MultiPartParser]  # multipart to upload a logo or cover image
     capability = {
         "retrieve": None,
         "partial_update": "manage_community",

@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 from io import BytesIO
 
 import qrcode
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -15,13 +14,14 @@ from members import errors
 from members.models import Invitation, JoinLink, Membership
 
 
-def site_url(path: str) -> str:
-    """An absolute URL on this site (settings.SITE_URL), for links shared outside it and QR codes."""
-    return settings.SITE_URL.rstrip("/") + path
+def site_url(request, path: str) -> str:
+    """An absolute URL for links shared outside the site and QR codes, on the address (scheme and host) the
+    request came to, so that whoever reached the site by one address gets links to that address."""
+    return request.build_absolute_uri(path)
 
 
-def join_link_url(community: Community, link: JoinLink) -> str:
-    return site_url(reverse("members:join-link", args=[community.slug, link.code]))
+def join_link_url(request, community: Community, link: JoinLink) -> str:
+    return site_url(request, reverse("members:join-link", args=[community.slug, link.code]))
 
 
 def qr_png(url: str) -> bytes:
@@ -179,8 +179,9 @@ def growth_report_for_days(*, community: Community, days: int | None) -> dict:
     return {"days": days, **growth_report(community=community, since=since)}
 
 
-def referral_url(*, community: Community, membership: Membership) -> str | None:
+def referral_url(request, *, community: Community, membership: Membership) -> str | None:
     """The member's personal join link (the join page with ?ref=), None until their code is made."""
     if not membership.referral_code:
         return None
-    return site_url(reverse("members:join", args=[community.slug])) + f"?ref={membership.referral_code}"
+    join = site_url(request, reverse("members:join", args=[community.slug]))
+    return f"{join}?ref={membership.referral_code}"

@@ -107,7 +107,7 @@ class ReferralView(CommunityMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         membership = self.membership
-        url = selectors.referral_url(community=self.community, membership=membership) or ""
+        url = selectors.referral_url(self.request, community=self.community, membership=membership) or ""
         brought = membership.referrals.select_related("user").order_by("-joined_at")[:PAGE_SIZE]
         return super().get_context_data(referral_url=url, brought=brought, **kwargs)
 
@@ -142,7 +142,7 @@ class InvitationListView(OperatorMixin, ServiceFormMixin, FormView):
         for invitation in page:
             invitation.status = selectors.invitation_status(invitation, now)
             invitation.url = selectors.site_url(
-                reverse("members:invite", args=[self.community.slug, invitation.code])
+                self.request, reverse("members:invite", args=[self.community.slug, invitation.code])
             )
         return super().get_context_data(page=page, **kwargs)
 
@@ -169,7 +169,9 @@ class InvitationDetailView(InvitationMixin, TemplateView):
         invitation = self.invitation
         invitation.status = selectors.invitation_status(invitation)
         page = _page(self.request, selectors.invitation_uses(community=self.community, invitation=invitation))
-        url = selectors.site_url(reverse("members:invite", args=[self.community.slug, invitation.code]))
+        url = selectors.site_url(
+            self.request, reverse("members:invite", args=[self.community.slug, invitation.code])
+        )
         return super().get_context_data(invitation=invitation, invitation_url=url, page=page, **kwargs)
 
 
@@ -196,7 +198,7 @@ class JoinLinkListView(OperatorMixin, ServiceFormMixin, FormView):
     def get_context_data(self, **kwargs):
         page = _page(self.request, selectors.join_link_list(community=self.community))
         for link in page:
-            link.url = selectors.join_link_url(self.community, link)
+            link.url = selectors.join_link_url(self.request, self.community, link)
         return super().get_context_data(page=page, **kwargs)
 
     def perform(self, form):
@@ -231,7 +233,7 @@ class JoinLinkRetireView(JoinLinkMixin, ServiceFormMixin, FormView):
 class JoinLinkQRView(JoinLinkMixin, View):
     def get(self, request, *args, **kwargs):
         response = HttpResponse(
-            selectors.qr_png(selectors.join_link_url(self.community, self.join_link)),
+            selectors.qr_png(selectors.join_link_url(self.request, self.community, self.join_link)),
             content_type="image/png",
         )
         response["Content-Disposition"] = f'inline; filename="join-{self.join_link.code}.png"'

@@ -32,7 +32,7 @@ def test_create_shows_the_key_once(user_client, user):
     assert token.key_hash == ApiToken.hash_key(key)
     content = response.content.decode()
     assert key in content
-    assert f'curl -H "Authorization: Token {key}" http://127.0.0.1:8000/api/v1/me/' in content
+    assert f'curl -H "Authorization: Token {key}" http://testserver/api/v1/me/' in content
     assert "no-store" in response["Cache-Control"]
 
     listing = user_client.get(TOKENS_URL).content.decode()

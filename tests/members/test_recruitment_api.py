@@ -141,7 +141,7 @@ def test_operator_lists_have_a_fixed_query_count(
 
 
 def test_join_links_create_retire_and_qr(api_client_for, community, owner, settings):
-    settings.SITE_URL = "https://guildhall.example/"
+    settings.SITE_URL = "https://elsewhere.example/"  # links follow the address the request came to
     client = api_client_for(owner)
     assert_error(
         client.post(api("join-link-list", community), {"channel": "x", "source_tag": "No Way"}),
@@ -154,7 +154,8 @@ def test_join_links_create_retire_and_qr(api_client_for, community, owner, setti
     )
     assert response.status_code == 201
     link = response.json()
-    assert link["url"] == f"https://guildhall.example/c/{community.slug}/j/{link['code']}/"
+    assert link["url"] == f"http://testserver/c/{community.slug}/j/{link['code']}/"
+    assert link["qr_url"] == f"http://testserver/c/{community.slug}/settings/join-links/{link['id']}/qr.png"
     assert link["members_count"] == 0
     qr = client.get(api("join-link-qr", community, link["id"]))
     assert qr.status_code == 200 and qr["Content-Type"] == "image/png" and qr.content.startswith(b"\x89PNG")
@@ -172,12 +173,18 @@ def test_members_cannot_manage_invitations_or_links(api_client_for, community, r
 
 
 def test_referral_link_and_join_with_ref_through_the_api(api_client_for, community, settings):
-    settings.SITE_URL = "https://guildhall.example"
+    settings.SITE_URL = "https://elsewhere.example"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "guildhall.example"]
     referrer = factories.member(community=community)
     before = api_client_for(referrer.user).get(api("referral", community)).json()
     assert (before["code"], before["url"]) == (None, None)  # a GET does not make the code
-    body = api_client_for(referrer.user).post(api("referral", community)).json()
-    assert api_client_for(referrer.user).post(api("referral", community)).json() == body  # made once
+    body = (
+        api_client_for(referrer.user)
+        .post(api("referral", community), HTTP_HOST="guildhall.example", secure=True)
+        .json()
+    )
+    again = api_client_for(referrer.user).post(api("referral", community)).json()
+    assert again["code"] == body["code"]  # made once
     assert body["url"] == f"https://guildhall.example/c/{community.slug}/join/?ref={body['code']}"
     newcomer = factories.UserFactory()
     response = api_client_for(newcomer).post(

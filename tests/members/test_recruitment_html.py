@@ -191,14 +191,14 @@ def test_other_communitys_invitation_id_is_404(client_for, community, owner):
 
 
 def test_join_links_page_creates_retires_and_serves_a_qr_png(client_for, community, owner, settings):
-    settings.SITE_URL = "https://guildhall.example"
+    settings.SITE_URL = "https://elsewhere.example"  # links follow the address the request came to
     client = client_for(owner)
     response = client.post(url("join-links", community), {"channel": "Newsletter", "source_tag": "Bad tag"})
     assert "source_tag" in response.context["form"].errors
     client.post(url("join-links", community), {"channel": "Newsletter", "source_tag": "news"})
     link = JoinLink.objects.get(community=community)
     page = client.get(url("join-links", community))
-    assert page.context["page"][0].url == f"https://guildhall.example/c/{community.slug}/j/{link.code}/"
+    assert page.context["page"][0].url == f"http://testserver/c/{community.slug}/j/{link.code}/"
     qr = client.get(url("join-link-qr", community, link.pk))
     assert qr["Content-Type"] == "image/png" and qr.content.startswith(b"\x89PNG")
     client.post(url("join-link-retire", community, link.pk), {})

@@ -82,6 +82,7 @@ class MemberDirectorySerializer(serializers.ModelSerializer):
             "tags",
         ]
         read_only_fields = fields
+        optional_fields = ["tags"]  # for the schema (communities.api.schema): absent for non-operators
 
     def get_fields(self):
         """Leave `tags` out for callers who are not operators (before it is computed: no wasted query).

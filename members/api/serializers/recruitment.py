@@ -43,7 +43,10 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
         return invitation_status(obj)
 
     def get_url(self, obj) -> str:
-        return site_url(reverse("members:invite", args=[self.context["community"].slug, obj.code]))
+        return site_url(
+            self.context["request"],
+            reverse("members:invite", args=[self.context["community"].slug, obj.code]),
+        )
 
 
 class InvitationInputSerializer(StrictInputMixin, serializers.Serializer):
@@ -95,10 +98,16 @@ class JoinLinkOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_url(self, obj) -> str:
-        return site_url(reverse("members:join-link", args=[self.context["community"].slug, obj.code]))
+        return site_url(
+            self.context["request"],
+            reverse("members:join-link", args=[self.context["community"].slug, obj.code]),
+        )
 
     def get_qr_url(self, obj) -> str:
-        return site_url(reverse("members:join-link-qr", args=[self.context["community"].slug, obj.pk]))
+        return site_url(
+            self.context["request"],
+            reverse("members:join-link-qr", args=[self.context["community"].slug, obj.pk]),
+        )
 
 
 class JoinLinkInputSerializer(StrictInputMixin, serializers.Serializer):

@@ -44,6 +44,7 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commun
     serializer_class = s.InvitationOutputSerializer
     capability = dict.fromkeys(["list", "retrieve", "create", "revoke", "uses"], "manage_invitations")
     lookup_url_kwarg = "invitation_id"
+    paginated_actions = ("list", "uses")  # for the schema (communities.api.schema)
     filterset_fields = ["role"]
     search_fields = ["label", "code"]
     ordering_fields = ["created_at", "uses_count"]
@@ -166,7 +167,7 @@ class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
     )
     def qr(self, request, community_slug, join_link_id):
         return HttpResponse(
-            selectors.qr_png(selectors.join_link_url(request.community, self.get_object())),
+            selectors.qr_png(selectors.join_link_url(request, request.community, self.get_object())),
             content_type="image/png",
         )
 
@@ -190,7 +191,9 @@ class ReferralViewSet(CommunityViewSet):
     def _body(self, membership):
         data = {
             "code": membership.referral_code or None,
-            "url": selectors.referral_url(community=self.request.community, membership=membership),
+            "url": selectors.referral_url(
+                self.request, community=self.request.community, membership=membership
+            ),
             "referred_count": membership.referrals.count(),
         }
         return Response(self.get_serializer(data).data)

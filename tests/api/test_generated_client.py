@@ -1,0 +1,121 @@
+"""A client generated from the schema by openapi-python-client imports and works.
+
+The generator runs offline on the schema file (as docs/api.md tells integrators), into a temporary
+directory; every module of the generated package must import, and a short scenario runs through it
+against the WSGI app (httpx's WSGI transport): list and read communities, join, read my membership and
+my account, and parse the error body of a refusal.
+"""
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
+
+from accounts import services as account_services
+from tests import factories
+
+PACKAGE = "guildhall_client"
+# The generator's own configuration: no formatting hooks (ruff is not needed to generate), and the QR code
+# PNG handled as the binary it is (the generator only knows binary responses as application/octet-stream).
+CONFIG = """\
+post_hooks: []
+content_type_overrides:
+  image/png: application/octet-stream
+"""
+
+
+@pytest.fixture(scope="module")
+def client_package(tmp_path_factory):
+    """Generate the client once for this module and make it importable."""
+    root = tmp_path_factory.mktemp("client")
+    call_command("spectacular", "--file", str(root / "schema.yaml"))
+    (root / "config.yaml").write_text(CONFIG)
+    generator = Path(sys.executable).parent / "openapi-python-client"
+    result = subprocess.run(
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(root / "schema.yaml"),
+            "--meta",
+            "none",
+            "--output-path",
+            str(root / PACKAGE),
+            "--config",
+            str(root / "config.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Warning" not in result.stdout + result.stderr, result.stdout + result.stderr
+    sys.path.insert(0, str(root))
+    yield importlib.import_module(PACKAGE)
+    sys.path.remove(str(root))
+    for name in [name for name in sys.modules if name.split(".")[0] == PACKAGE]:
+        del sys.modules[name]
+
+
+def test_every_generated_module_imports(client_package):
+    failures, count = [], 0
+    for module in pkgutil.walk_packages(client_package.__path__, f"{PACKAGE}."):
+        count += 1
+        try:
+            importlib.import_module(module.name)
+        except Exception as error:  # any import error is a finding
+            failures.append(f"{module.name}: {type(error).__name__}: {error}")
+    assert count > 150  # one module per operation and per model
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_a_generated_client_joins_a_community(client_package):
+    def op(name, group="v1"):
+        return importlib.import_module(f"{PACKAGE}.api.{group}.{name}")
+
+    models = importlib.import_module(f"{PACKAGE}.models")
+    community = factories.CommunityFactory(join_policy="open")
+    user = factories.UserFactory()  # a new account: no language chosen yet
+    _token, key = account_services.token_create(user=user, name="client")
+    client = importlib.import_module(PACKAGE).AuthenticatedClient(
+        base_url="http://testserver",
+        token=key,
+        prefix="Token",
+        httpx_args={"transport": httpx.WSGITransport(app=WSGIHandler())},
+        raise_on_unexpected_status=True,
+    )
+
+    page = op("v1_communities_list").sync(client=client)
+    assert community.slug in [row.slug for row in page.results]
+    detail = op("v1_communities_retrieve").sync(community.slug, client=client)
+    assert (detail.name, detail.my_status) == (community.name, None)
+
+    joined = op("v1_communities_membership_create").sync_detailed(
+        community.slug, client=client, body=models.MembershipJoinInputRequest()
+    )
+    assert joined.status_code == 201
+    assert (
+        op("v1_communities_membership_retrieve").sync(community.slug, client=client).status.value == "active"
+    )
+
+    again = op("v1_communities_membership_create").sync_detailed(
+        community.slug, client=client, body=models.MembershipJoinInputRequest()
+    )
+    assert again.status_code == 409
+    assert isinstance(again.parsed, models.Error)
+    assert again.parsed.code == "already_member"
+
+    missing = op("v1_communities_retrieve").sync_detailed("no-such-community", client=client)
+    assert (missing.status_code, missing.parsed.code) == (404, "not_found")
+
+    me = op("v1_me_retrieve", "account").sync(client=client)
+    assert me.username == user.username
+    assert me.language == ""
