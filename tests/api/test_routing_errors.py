@@ -72,3 +72,15 @@ def test_multipart_is_accepted_where_a_file_is_uploaded(api_client_for, communit
     )
     assert response.status_code == 200, response.content
     assert response.json()["logo"].startswith("http://testserver/")
+
+
+def test_an_error_of_the_qr_code_is_json_even_when_png_was_asked_for(api_client_for, community):
+    link = factories.JoinLinkFactory(community=community)
+    member = api_client_for(factories.member(community=community).user)
+    url = f"/api/v1/communities/{community.slug}/join-links/{link.pk}/qr/"
+    for response in (member.get(url + "?format=png"), member.get(url, HTTP_ACCEPT="image/png")):
+        assert response["Content-Type"] == "application/json"
+        assert_error(response, 403, "permission_denied")
+    owner = api_client_for(factories.member(community=community, role="owner").user)
+    response = owner.get(url, HTTP_ACCEPT="image/png")
+    assert response["Content-Type"] == "image/png" and response.content.startswith(b"\x89PNG")

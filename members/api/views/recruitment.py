@@ -21,13 +21,20 @@ ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fie
 
 
 class PNGRenderer(BaseRenderer):
+    """Lets a client ask for the QR code with `Accept: image/png` (or `?format=png`) without a 406.
+
+    The QR action returns its PNG itself; what reaches this renderer is an error body, which stays JSON
+    whatever was asked for (rendered as PNG it came out as the bytes `codedetailfields`).
+    """
+
     media_type = "image/png"
     format = "png"
     charset = None
     render_style = "binary"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
+        renderer_context["response"]["Content-Type"] = JSONRenderer.media_type
+        return JSONRenderer().render(data, renderer_context=renderer_context)
 
 
 @extend_schema_view(
