@@ -1,5 +1,6 @@
 """Member policy: the output and the (partial, strictly validated) input of PATCH."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from communities.api.base import StrictInputMixin
@@ -13,6 +14,10 @@ def _days(name: str) -> serializers.IntegerField:
 
 
 class MemberPolicyOutputSerializer(serializers.ModelSerializer):
+    updated_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text=_("Null while the community keeps the defaults.")
+    )
+
     class Meta:
         model = MemberPolicy
         fields = [
