@@ -51,8 +51,8 @@ class EveryRulePage(CommunityMixin, View):
         return HttpResponse(", ".join(Rule.objects.values_list("title", flat=True)))
 
 
+# Before the project's routes: those end with a catch-all under api/ (a JSON 404 for unknown addresses).
 urlpatterns = [
-    *project_urlpatterns,
     path(
         "api/v1/communities/<slug:community_slug>/leaky-notes/",
         EveryNoteViewSet.as_view({"get": "list"}),
@@ -64,6 +64,7 @@ urlpatterns = [
         name="leaky-ids",
     ),
     path("c/<slug:slug>/leaky-rules/", EveryRulePage.as_view(), name="leaky-rules"),
+    *project_urlpatterns,
 ]
 
 
