@@ -83,6 +83,11 @@ class Membership(TenantModel):
     def is_active(self) -> bool:
         return self.status == MembershipStatus.ACTIVE
 
+    @property
+    def role_label(self) -> str:
+        """`get_role_display()` without rebuilding and translating the choice list on every call."""
+        return Role(self.role).label if self.role in Role.values else self.role
+
 
 class RuleAcceptance(TenantModel):
     """A member accepted one version of the community's rules (kept for every version accepted)."""
