@@ -3,7 +3,7 @@ caller's notification preferences in one community."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -11,8 +11,6 @@ from rest_framework.response import Response
 from communities import inbox
 from communities.api.base import CommunityViewSet, RoutedMethodsOnly, StrictInputMixin
 from communities.models import Notification, NotificationPreference
-
-ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 
 
 class NotificationSerializer(serializers.ModelSerializer):
@@ -60,7 +58,7 @@ class NotificationViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.Gen
     @extend_schema(
         summary=_("Mark one notification read"),
         request=None,
-        responses={200: NotificationSerializer, 404: ERROR},
+        responses={200: NotificationSerializer},
     )
     def read(self, request, notification_id):
         notification = inbox.notification_mark_read(actor=request.user, notification_id=notification_id)
@@ -91,7 +89,7 @@ class PreferenceInputSerializer(StrictInputMixin, serializers.Serializer):
     create=extend_schema(
         summary=_("Set how I receive one kind of notification in this community"),
         request=PreferenceInputSerializer,
-        responses={200: PreferenceSerializer, 400: ERROR},
+        responses={200: PreferenceSerializer},
     ),
 )
 class PreferenceViewSet(mixins.ListModelMixin, CommunityViewSet):

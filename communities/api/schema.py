@@ -6,7 +6,8 @@ It declares once what every operation shares, so a view only describes what is i
 - pagination only on the actions that paginate (`paginated_actions`, default `("list",)`), so a plain
   list returned by another action is not declared as a page;
 - response fields a serializer sometimes leaves out (`Meta.optional_fields`) as not required;
-- a request body offered as JSON or multipart (uploads) as optional, for openapi-python-client.
+- a request body offered as JSON or multipart (uploads) as optional, for openapi-python-client;
+- a tag per resource (rules, members, invitations...), which groups the docs and a generated client.
 
 See docs/decisions/0011-exact-api-schema.md.
 """
@@ -80,6 +81,13 @@ class GuildhallAutoSchema(AutoSchema):
         if any(parameter["in"] == "path" for parameter in parameters) or self._get_paginator():
             statuses.add("404")  # the object, or a page number past the end
         return statuses
+
+    def get_tags(self):
+        """Group operations by what they act on: the part after `communities/{community_slug}/` (rules,
+        members, invitations...), else the first part (communities, notifications). A generated client
+        makes one module per tag."""
+        tokens = self._tokenize_path()
+        return tokens[1:2] if tokens[:1] == ["communities"] and len(tokens) > 1 else tokens[:1]
 
     def _get_paginator(self):
         action = getattr(self.view, "action", None)

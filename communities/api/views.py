@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
@@ -15,12 +15,6 @@ from communities.api.filters import CommunityFilter
 from communities.errors import NotFound
 from communities.models import Community, Rule, RulesVersion
 
-ERROR_RESPONSES = {
-    400: OpenApiResponse(description=_("Invalid input: {code, detail, fields}.")),
-    403: OpenApiResponse(description=_("Not allowed: {code, detail, fields}.")),
-    404: OpenApiResponse(description=_("Not found, or a private community you cannot see.")),
-}
-
 
 @extend_schema_view(
     list=extend_schema(summary=_("Communities visible to the caller (public ones and mine)")),
@@ -30,7 +24,7 @@ ERROR_RESPONSES = {
             "application/json": s.CommunityCreateJSONInputSerializer,
             "multipart/form-data": s.CommunityCreateInputSerializer,
         },
-        responses={201: s.CommunityOutputSerializer, **ERROR_RESPONSES},
+        responses={201: s.CommunityOutputSerializer},
     ),
 )
 class CommunityListViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -65,13 +59,13 @@ class CommunityListViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.Ge
             "application/json": s.CommunityUpdateJSONInputSerializer,
             "multipart/form-data": s.CommunityUpdateInputSerializer,
         },
-        responses={200: s.CommunityOutputSerializer, **ERROR_RESPONSES},
+        responses={200: s.CommunityOutputSerializer},
     ),
     destroy=extend_schema(
         summary=_("Delete the community (owner); confirm with ?confirm=<slug> or confirm_slug"),
         parameters=[OpenApiParameter("confirm", OpenApiTypes.STR, description=_("The community's slug."))],
         request=s.CommunityDeleteInputSerializer,
-        responses={204: None, **ERROR_RESPONSES},
+        responses={204: None},
     ),
 )
 class CommunityDetailViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
@@ -109,14 +103,20 @@ class CommunityDetailViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
 
     @extend_schema(
         summary=_("Archive: read-only and hidden from the directory (owner)"),
+        tags=["communities"],
         request=None,
-        responses={200: s.CommunityOutputSerializer, **ERROR_RESPONSES},
+        responses={200: s.CommunityOutputSerializer},
     )
     def archive(self, request, community_slug):
         services.community_archive(actor=request.user, community=request.community)
         return self._respond()
 
-    @extend_schema(summary=_("Unarchive (owner)"), request=None, responses={200: s.CommunityOutputSerializer})
+    @extend_schema(
+        summary=_("Unarchive (owner)"),
+        tags=["communities"],
+        request=None,
+        responses={200: s.CommunityOutputSerializer},
+    )
     def unarchive(self, request, community_slug):
         services.community_unarchive(actor=request.user, community=request.community)
         return self._respond()
@@ -131,12 +131,12 @@ RULE_INPUT = {"application/json": s.RuleInputSerializer}
     create=extend_schema(
         summary=_("Add a rule; publishes a new rules version"),
         request=RULE_INPUT,
-        responses={201: s.RuleOutputSerializer, **ERROR_RESPONSES},
+        responses={201: s.RuleOutputSerializer},
     ),
     partial_update=extend_schema(
         summary=_("Change a rule; publishes a new rules version"),
         request=RULE_INPUT,
-        responses={200: s.RuleOutputSerializer, **ERROR_RESPONSES},
+        responses={200: s.RuleOutputSerializer},
     ),
     destroy=extend_schema(summary=_("Delete a rule; publishes a new rules version")),
 )
@@ -183,7 +183,7 @@ class RuleViewSet(
     @extend_schema(
         summary=_("Put every rule in the given order; publishes a new rules version"),
         request=s.RulesReorderInputSerializer,
-        responses={200: s.RuleOutputSerializer(many=True), **ERROR_RESPONSES},
+        responses={200: s.RuleOutputSerializer(many=True)},
     )
     def reorder(self, request, community_slug):
         serializer = s.RulesReorderInputSerializer(data=request.data)
@@ -206,7 +206,7 @@ class RulesVersionViewSet(mixins.ListModelMixin, CommunityViewSet):
 
     @extend_schema(
         summary=_("The rules version members accept when they join now"),
-        responses={200: s.RulesVersionOutputSerializer, 404: ERROR_RESPONSES[404]},
+        responses=s.RulesVersionOutputSerializer,
     )
     def current(self, request, community_slug):
         version = selectors.rules_version_current(community=request.community)

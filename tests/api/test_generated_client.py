@@ -78,7 +78,7 @@ def test_every_generated_module_imports(client_package):
 
 @pytest.mark.django_db
 def test_a_generated_client_joins_a_community(client_package):
-    def op(name, group="v1"):
+    def op(group, name):
         return importlib.import_module(f"{PACKAGE}.api.{group}.{name}")
 
     models = importlib.import_module(f"{PACKAGE}.models")
@@ -93,29 +93,30 @@ def test_a_generated_client_joins_a_community(client_package):
         raise_on_unexpected_status=True,
     )
 
-    page = op("v1_communities_list").sync(client=client)
+    page = op("communities", "communities_list").sync(client=client)
     assert community.slug in [row.slug for row in page.results]
-    detail = op("v1_communities_retrieve").sync(community.slug, client=client)
+    detail = op("communities", "communities_retrieve").sync(community.slug, client=client)
     assert (detail.name, detail.my_status) == (community.name, None)
 
-    joined = op("v1_communities_membership_create").sync_detailed(
+    joined = op("membership", "communities_membership_create").sync_detailed(
         community.slug, client=client, body=models.MembershipJoinInputRequest()
     )
     assert joined.status_code == 201
     assert (
-        op("v1_communities_membership_retrieve").sync(community.slug, client=client).status.value == "active"
+        op("membership", "communities_membership_retrieve").sync(community.slug, client=client).status.value
+        == "active"
     )
 
-    again = op("v1_communities_membership_create").sync_detailed(
+    again = op("membership", "communities_membership_create").sync_detailed(
         community.slug, client=client, body=models.MembershipJoinInputRequest()
     )
     assert again.status_code == 409
     assert isinstance(again.parsed, models.Error)
     assert again.parsed.code == "already_member"
 
-    missing = op("v1_communities_retrieve").sync_detailed("no-such-community", client=client)
+    missing = op("communities", "communities_retrieve").sync_detailed("no-such-community", client=client)
     assert (missing.status_code, missing.parsed.code) == (404, "not_found")
 
-    me = op("v1_me_retrieve", "account").sync(client=client)
+    me = op("account", "me_retrieve").sync(client=client)
     assert me.username == user.username
     assert me.language == ""

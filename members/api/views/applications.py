@@ -1,7 +1,7 @@
 """Vetting in the API: screening questions (operators), applying and withdrawing, the review queue."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -14,9 +14,6 @@ from members.models import Application, ApplicationQuestion
 from members.selectors import applications as selectors
 from members.services import applications as services
 
-ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
-ERRORS = {400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR}
-
 
 @extend_schema_view(
     list=extend_schema(
@@ -27,16 +24,16 @@ ERRORS = {400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR}
     create=extend_schema(
         summary=_("Add a screening question at the end"),
         request=s.QuestionInputSerializer,
-        responses={201: s.QuestionOutputSerializer, **ERRORS},
+        responses={201: s.QuestionOutputSerializer},
     ),
     partial_update=extend_schema(
         summary=_("Change a screening question; applications already sent keep their copy"),
         request=s.QuestionInputSerializer,
-        responses={200: s.QuestionOutputSerializer, **ERRORS},
+        responses={200: s.QuestionOutputSerializer},
     ),
     destroy=extend_schema(
         summary=_("Delete a question nobody answered (409 question_answered otherwise)"),
-        responses={204: None, **ERRORS},
+        responses={204: None},
     ),
 )
 class ApplicationQuestionViewSet(
@@ -93,7 +90,7 @@ class ApplicationQuestionViewSet(
     @extend_schema(
         summary=_("Stop asking a question; its answers stay readable"),
         request=None,
-        responses={200: s.QuestionOutputSerializer, **ERRORS},
+        responses={200: s.QuestionOutputSerializer},
     )
     def retire(self, request, community_slug, application_question_id):
         question = services.question_retire(actor=request.user, question=self.get_object())
@@ -109,7 +106,7 @@ class ApplicationQuestionViewSet(
     @extend_schema(
         summary=_("Put every question (retired ones included) in the given order"),
         request=s.QuestionsReorderInputSerializer,
-        responses={200: s.QuestionOutputSerializer(many=True), **ERRORS},
+        responses={200: s.QuestionOutputSerializer(many=True)},
     )
     def reorder(self, request, community_slug):
         serializer = s.QuestionsReorderInputSerializer(data=request.data)
@@ -126,7 +123,7 @@ class ApplicationQuestionViewSet(
     create=extend_schema(
         summary=_("Apply: answers as {question id: answer}, accepting the current rules version"),
         request=s.ApplyInputSerializer,
-        responses={201: s.MyApplicationOutputSerializer, **ERRORS},
+        responses={201: s.MyApplicationOutputSerializer},
     ),
 )
 class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
@@ -172,7 +169,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commu
         applications = selectors.application_list_for_user(community=request.community, user=request.user)
         return Response(s.MyApplicationOutputSerializer(applications, many=True).data)
 
-    @extend_schema(summary=_("Withdraw my pending application"), responses={204: None, 404: ERROR})
+    @extend_schema(summary=_("Withdraw my pending application"), responses={204: None})
     def withdraw(self, request, community_slug):
         services.application_withdraw(actor=request.user, community=request.community)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -180,7 +177,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commu
     @extend_schema(
         summary=_("Approve or reject one application (409 application_already_decided when decided)"),
         request=s.DecideInputSerializer,
-        responses={200: s.ApplicationOutputSerializer, **ERRORS},
+        responses={200: s.ApplicationOutputSerializer},
     )
     def decide(self, request, community_slug, application_id):
         application = self.get_object()
@@ -200,7 +197,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commu
             "decided, nothing changes and the error lists those ids"
         ),
         request=s.BulkDecideInputSerializer,
-        responses={200: s.ApplicationOutputSerializer(many=True), **ERRORS},
+        responses={200: s.ApplicationOutputSerializer(many=True)},
     )
     def bulk_decide(self, request, community_slug):
         serializer = s.BulkDecideInputSerializer(data=request.data)

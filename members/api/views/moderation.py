@@ -2,7 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
@@ -14,9 +14,6 @@ from members.selectors.moderation import moderation_record, report_get, report_l
 from members.selectors.policy import policy_for
 from members.services import moderation as services
 from members.services import reporting
-
-ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
-ACTION_RESPONSES = {200: s.ModerationActionOutputSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR}
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -40,7 +37,7 @@ class ReportFilter(django_filters.FilterSet):
     create=extend_schema(
         summary=_("Report a member or content for a broken rule of this community"),
         request=s.ReportCreateInputSerializer,
-        responses={201: s.ReportOutputSerializer, 400: ERROR, 403: ERROR, 409: ERROR},
+        responses={201: s.ReportOutputSerializer},
     ),
 )
 class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
@@ -81,7 +78,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
     @extend_schema(
         summary=_("Dismiss every open report on this report's target"),
         request=s.ReasonInputSerializer,
-        responses={200: s.DismissOutputSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR},
+        responses={200: s.DismissOutputSerializer},
     )
     def dismiss(self, request, community_slug, report_id):
         report = self.get_object()
@@ -95,7 +92,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
     @extend_schema(
         summary=_("Remove the reported content and act on its author"),
         request=s.ContentRemoveInputSerializer,
-        responses={200: s.ModerationActionOutputSerializer, 204: None, 400: ERROR, 403: ERROR, 404: ERROR},
+        responses={200: s.ModerationActionOutputSerializer, 204: None},
     )
     def remove_content(self, request, community_slug, report_id):
         report = self.get_object()
@@ -115,7 +112,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
 
 
 def _action_schema(summary, request):
-    return extend_schema(summary=summary, request=request, responses=ACTION_RESPONSES)
+    return extend_schema(summary=summary, request=request, responses=s.ModerationActionOutputSerializer)
 
 
 class MemberModerationViewSet(MemberObjectMixin, CommunityViewSet):
@@ -125,7 +122,7 @@ class MemberModerationViewSet(MemberObjectMixin, CommunityViewSet):
 
     @extend_schema(
         summary=_("A member's moderation record and the warning ladder's proposed next step"),
-        responses={200: s.MemberRecordOutputSerializer, 403: ERROR, 404: ERROR},
+        responses={200: s.MemberRecordOutputSerializer},
     )
     def record(self, request, community_slug, membership_id):
         record = moderation_record(
@@ -175,7 +172,7 @@ class MemberModerationViewSet(MemberObjectMixin, CommunityViewSet):
     update=extend_schema(
         summary=_("Change the moderation settings"),
         request=s.ModerationSettingsSerializer,
-        responses={200: s.ModerationSettingsSerializer, 400: ERROR, 403: ERROR},
+        responses={200: s.ModerationSettingsSerializer},
     ),
 )
 class ModerationSettingsViewSet(mixins.RetrieveModelMixin, CommunityViewSet):

@@ -1,7 +1,7 @@
 """The community's member policy: read and change it (owners and admins)."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.response import Response
 
@@ -10,8 +10,6 @@ from members.api.serializers import policy as s
 from members.models import MemberPolicy
 from members.selectors.policy import policy_for
 from members.services.policy import member_policy_update
-
-ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 
 
 @extend_schema_view(
@@ -22,7 +20,7 @@ ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fie
     partial_update=extend_schema(
         summary=_("Change some fields of the member policy"),
         request=s.MemberPolicyInputSerializer,
-        responses={200: s.MemberPolicyOutputSerializer, 400: ERROR, 403: ERROR},
+        responses={200: s.MemberPolicyOutputSerializer},
     ),
 )
 class MemberPolicyViewSet(mixins.RetrieveModelMixin, CommunityViewSet):

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
@@ -14,8 +14,6 @@ from members.api.serializers import profiles as s
 from members.models import MemberNote, Membership, MemberTag
 from members.selectors import profiles as selectors
 from members.services import profiles as services
-
-ERROR = OpenApiResponse(description=_("Refused: an error body {code, detail, fields}."))
 
 
 class DirectoryFilter(django_filters.FilterSet):
@@ -58,7 +56,7 @@ class DirectoryFilter(django_filters.FilterSet):
     update=extend_schema(
         summary=_("Replace my profile (skills and links as lists)"),
         request=s.ProfileInputSerializer,
-        responses={200: s.MemberDirectorySerializer, 400: ERROR},
+        responses={200: s.MemberDirectorySerializer},
     ),
 )
 class MyProfileViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
@@ -146,7 +144,7 @@ class OperatorAnnotationViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin,
     create=extend_schema(
         summary=_("Add a private note on a member"),
         request=s.NoteInputSerializer,
-        responses={201: s.NoteSerializer, 400: ERROR},
+        responses={201: s.NoteSerializer},
     ),
     destroy=extend_schema(summary=_("Delete a private note"), responses={204: None}),
 )
@@ -169,7 +167,7 @@ class MemberNoteViewSet(OperatorAnnotationViewSet):
     create=extend_schema(
         summary=_("Tag a member (core member, opinion leader or a free tag)"),
         request=s.TagInputSerializer,
-        responses={201: s.TagSerializer, 400: ERROR},
+        responses={201: s.TagSerializer},
     ),
     destroy=extend_schema(summary=_("Remove a tag"), responses={204: None}),
 )
