@@ -300,3 +300,16 @@ def test_admin_cannot_delete(api_client_for, community):
     response = api_client_for(admin).delete(detail_url(community) + f"?confirm={community.slug}")
     assert_error(response, 403, "permission_denied")
     assert Community.objects.filter(pk=community.pk).exists()
+
+
+def test_a_changed_description_is_rendered_at_once(api_client_for):
+    """Rendered Markdown is memoised by its text (communities.markdown): an edit is a new key."""
+    owner = factories.UserFactory()
+    client = api_client_for(owner)
+    assert client.post(LIST_URL, valid_payload(description="First *take*")).status_code == 201
+    detail = reverse("api:community-detail", kwargs={"community_slug": "street-light"})
+    listed = client.get(LIST_URL).json()["results"][0]["description_html"]
+    assert "<em>take</em>" in listed and client.get(detail).json()["description_html"] == listed
+    assert client.patch(detail, {"description": "Second **take**"}).status_code == 200
+    for body in (client.get(LIST_URL).json()["results"][0], client.get(detail).json()):
+        assert "<strong>take</strong>" in body["description_html"] and "First" not in body["description_html"]
