@@ -15,17 +15,16 @@ from members.services import onboarding as services
 @extend_schema_view(
     list=extend_schema(summary=_("My onboarding checklist, each step with whether it is done")),
 )
-class ChecklistViewSet(CommunityViewSet):
+class ChecklistViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = OnboardingStep.objects.none()
     serializer_class = s.ChecklistItemSerializer
     capability = {"list": "participate"}
     pagination_class = None
     filter_backends = []
 
-    def list(self, request, community_slug):
-        checklist = selectors.checklist_for(community=request.community, user=request.user)
-        data = [{"step": step, "done": done} for step, done in checklist]
-        return Response(s.ChecklistItemSerializer(data, many=True).data)
+    def get_queryset(self):
+        checklist = selectors.checklist_for(community=self.request.community, user=self.request.user)
+        return [{"step": step, "done": done} for step, done in checklist]
 
 
 @extend_schema_view(
@@ -137,14 +136,14 @@ class OnboardingStepViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, Com
         responses={200: s.ProgressSerializer},
     )
 )
-class OnboardingProgressViewSet(CommunityViewSet):
+class OnboardingProgressViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = OnboardingStep.objects.none()
     serializer_class = s.ProgressSerializer
     capability = {"retrieve": "manage_community"}
     filter_backends = []
 
-    def retrieve(self, request, community_slug):
-        report = selectors.onboarding_progress_report(
-            community=request.community, days=request.query_params.get("days")
+    def get_object(self):
+        """The report over the period `?days=` asks for (the HTML page reads it the same way)."""
+        return selectors.onboarding_progress_report(
+            community=self.request.community, days=self.request.query_params.get("days")
         )
-        return Response(s.ProgressSerializer(report).data)

@@ -186,26 +186,26 @@ class JoinLinkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
         responses={200: s.ReferralOutputSerializer},
     ),
 )
-class ReferralViewSet(CommunityViewSet):
+class ReferralViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = JoinLink.objects.none()
     serializer_class = s.ReferralOutputSerializer
     capability = {"retrieve": "participate", "create": "participate"}
 
-    def _body(self, membership):
-        data = {
+    def _link(self, membership) -> dict:
+        return {
             "code": membership.referral_code or None,
             "url": selectors.referral_url(
                 self.request, community=self.request.community, membership=membership
             ),
             "referred_count": membership.referrals.count(),
         }
-        return Response(self.get_serializer(data).data)
 
-    def retrieve(self, request, community_slug):
-        return self._body(request.membership)
+    def get_object(self):
+        return self._link(self.request.membership)
 
     def create(self, request, community_slug):
-        return self._body(services.referral_code_ensure(actor=request.user, community=request.community))
+        membership = services.referral_code_ensure(actor=request.user, community=request.community)
+        return Response(self.get_serializer(self._link(membership)).data)
 
 
 @extend_schema_view(
@@ -218,14 +218,14 @@ class ReferralViewSet(CommunityViewSet):
         ],
     )
 )
-class GrowthViewSet(CommunityViewSet):
+class GrowthViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = JoinLink.objects.none()
     serializer_class = s.GrowthOutputSerializer
     capability = {"retrieve": "view_analytics"}
 
-    def retrieve(self, request, community_slug):
-        query = s.GrowthQuerySerializer(data=request.query_params)
+    def get_object(self):
+        """The report over the period `?days=` names (7, 30, 90, 365 or all; anything else is a 400)."""
+        query = s.GrowthQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         days = None if query.validated_data["days"] == "all" else int(query.validated_data["days"])
-        report = selectors.growth_report_for_days(community=request.community, days=days)
-        return Response(self.get_serializer(report).data)
+        return selectors.growth_report_for_days(community=self.request.community, days=days)
