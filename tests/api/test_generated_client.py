@@ -7,6 +7,7 @@ my account, and parse the error body of a refusal.
 """
 
 import importlib
+import io
 import pkgutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from django.core.management import call_command
 
 from accounts import services as account_services
 from tests import factories
+from tests.api.helpers import png_upload
 
 PACKAGE = "guildhall_client"
 # The generator's own configuration: no formatting hooks (ruff is not needed to generate), and the QR code
@@ -120,3 +122,30 @@ def test_a_generated_client_joins_a_community(client_package):
     me = op("account", "me_retrieve").sync(client=client)
     assert me.username == user.username
     assert me.language == ""
+
+
+@pytest.mark.django_db
+def test_a_generated_client_sends_json_and_uploads_a_logo_as_multipart(client_package):
+    update = importlib.import_module(f"{PACKAGE}.api.communities.communities_partial_update")
+    models = importlib.import_module(f"{PACKAGE}.models")
+    types = importlib.import_module(f"{PACKAGE}.types")
+    community = factories.CommunityFactory()
+    owner = factories.member(community=community, role="owner").user
+    _token, key = account_services.token_create(user=owner, name="client")
+    client = importlib.import_module(PACKAGE).AuthenticatedClient(
+        base_url="http://testserver",
+        token=key,
+        prefix="Token",
+        httpx_args={"transport": httpx.WSGITransport(app=WSGIHandler())},
+    )
+
+    changed = update.sync(
+        community.slug, client=client, body=models.PatchedCommunityUpdateJSONInputRequest(tagline="Sharp")
+    )
+    assert (changed.tagline, changed.logo) == ("Sharp", None)
+    logo = types.File(payload=io.BytesIO(png_upload().read()), file_name="logo.png", mime_type="image/png")
+    changed = update.sync(
+        community.slug, client=client, body=models.PatchedCommunityUpdateInputRequest(logo=logo)
+    )
+    assert changed.tagline == "Sharp"
+    assert changed.logo.startswith("http://testserver/media/communities/")

@@ -1,8 +1,13 @@
 """What the API answers for an address it does not serve, a method a route does not take, and a body that is
 not JSON: the error body, never an HTML page, and the status that says which."""
 
+import json
+import re
+
 import pytest
 from django.test import override_settings
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
 
 from tests import factories
 from tests.api.helpers import assert_error, png_upload
@@ -84,3 +89,17 @@ def test_an_error_of_the_qr_code_is_json_even_when_png_was_asked_for(api_client_
     owner = api_client_for(factories.member(community=community, role="owner").user)
     response = owner.get(url, HTTP_ACCEPT="image/png")
     assert response["Content-Type"] == "image/png" and response.content.startswith(b"\x89PNG")
+
+
+def test_every_method_a_path_does_not_document_is_a_405(api_client_for, community):
+    """Swept over the schema: a route answers a method it does not document with 405, not 403 or 404."""
+    schema = json.loads(OpenApiJsonRenderer().render(SchemaGenerator().get_schema(request=None, public=True)))
+    client = api_client_for(factories.member(community=community, role="owner").user)
+    wrong = []
+    for path, operations in schema["paths"].items():
+        url = re.sub(r"\{(\w+)\}", lambda m: community.slug if m[1] == "community_slug" else "1", path)
+        for method in {"get", "post", "put", "patch", "delete"} - set(operations):
+            response = getattr(client, method)(url, {})
+            if response.status_code != 405 or response.json()["code"] != "method_not_allowed":
+                wrong.append(f"{method.upper()} {path}: {response.status_code}")
+    assert not wrong
