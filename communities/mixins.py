@@ -16,8 +16,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 
 from communities.errors import DomainError
-from communities.permissions import CAPABILITIES
+from communities.permissions import CAPABILITIES, ensure_writable
 from communities.tenancy import request_can, resolve_community
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class Access(enum.Enum):
@@ -69,6 +71,8 @@ class CommunityMixin:
                 return redirect_to_login(request.get_full_path())
             if capability is None or not request_can(request, capability):
                 raise PermissionDenied
+        if request.method not in SAFE_METHODS:  # an archived community refuses writes before any form
+            ensure_writable(self.community, None if capability is PUBLIC else capability)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

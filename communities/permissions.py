@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communities.errors import Forbidden
+from communities.errors import CommunityArchived, Forbidden
 from communities.roles import MembershipStatus, Role
 
 if TYPE_CHECKING:
@@ -52,6 +52,13 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "post_unlimited": EVERY_ROLE,
 }
 
+# What an archived community (read-only) still grants through `ensure_can`: reading, and bringing it back
+# (`archive_community` covers unarchiving). Every other capability is a write and answers
+# `community_archived` (409) until the owner unarchives it.
+ARCHIVED_CAPABILITIES = frozenset(
+    {"view", "view_members", "view_audit_log", "view_analytics", "archive_community"}
+)
+
 # Minimum trust level (members.Membership.trust_level, 0-3) for a capability of the table above. Staff
 # roles (owner, admin, moderator) are appointed, not earned, and hold these regardless of level.
 TRUST_CAPABILITIES: dict[str, int] = {
@@ -92,16 +99,31 @@ def membership_of(user, community: Community):
     return community.memberships.filter(user=user).first()
 
 
+def ensure_writable(community: Community, capability: str | None = None) -> None:
+    """Raise CommunityArchived when `community` is archived, unless `capability` is one it still grants.
+
+    Services that let in people without a capability (joining, applying, accepting an invitation,
+    leaving) call it directly; every other write passes it through `ensure_can`.
+    """
+    if community.is_archived and capability not in ARCHIVED_CAPABILITIES:
+        raise CommunityArchived()
+
+
 def ensure_can(actor, capability: str, community: Community, *, membership=None):
     """Raise Forbidden unless `actor` holds `capability` in `community`; return the membership.
 
-    Platform superusers pass every check: they act through Django admin (vetting, archiving) on
-    communities they do not belong to. Requests in the site and API still resolve visibility by
+    The chokepoint every service write passes: it also refuses every write to an archived community
+    (`ensure_writable`: CommunityArchived, 409), for members and superusers alike, once the caller is
+    known to hold the capability (so a refusal of permission is never turned into a 409).
+
+    Platform superusers pass every capability check: they act through Django admin (vetting, archiving)
+    on communities they do not belong to. Requests in the site and API still resolve visibility by
     membership, so a superuser browsing a private community they are not in gets a 404 there.
     """
+    if capability not in CAPABILITIES:
+        raise KeyError(f"Unknown capability {capability!r}")
     membership = membership if membership is not None else membership_of(actor, community)
-    if getattr(actor, "is_superuser", False):
-        return membership
-    if not has_capability(membership, capability):
+    if not getattr(actor, "is_superuser", False) and not has_capability(membership, capability):
         raise Forbidden()
+    ensure_writable(community, capability)
     return membership

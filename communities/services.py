@@ -33,11 +33,6 @@ EDITABLE_FIELDS = frozenset(
 )
 
 
-def _ensure_writable(community: Community) -> None:
-    if community.is_archived:
-        raise errors.CommunityArchived()
-
-
 def _validated(instance):
     """Run model validation so the API, the forms and the admin refuse the same bad values."""
     instance.full_clean()
@@ -77,7 +72,6 @@ def community_create(*, actor, slug: str, name: str, skill_domain: str, **fields
 def community_update(*, actor, community: Community, **fields) -> Community:
     """Change profile and branding fields; the slug, status and counters are not editable here."""
     ensure_can(actor, "manage_community", community)
-    _ensure_writable(community)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise errors.DomainError(fields={name: [_("This field cannot be changed.")] for name in unknown})
@@ -119,7 +113,8 @@ def community_slug_change(*, actor, community: Community, slug: str) -> Communit
 def community_archive(*, actor, community: Community) -> Community:
     """Make the community read-only and hide it from the directory."""
     ensure_can(actor, "archive_community", community)
-    _ensure_writable(community)
+    if community.is_archived:
+        raise errors.CommunityArchived()
     community.status = Community.Status.ARCHIVED
     community.archived_at = timezone.now()
     community.save(update_fields=["status", "archived_at", "updated_at"])
@@ -182,7 +177,6 @@ def rule_create(
     *, actor, community: Community, category: str, title: str, body: str = "", position=None
 ) -> Rule:
     ensure_can(actor, "manage_rules", community)
-    _ensure_writable(community)
     community = _lock_community(community)
     if position is None:
         last = Rule.objects.for_community(community).aggregate(p=Max("position"))["p"] or 0
@@ -196,7 +190,6 @@ def rule_create(
 @transaction.atomic
 def rule_update(*, actor, rule: Rule, **fields) -> Rule:
     ensure_can(actor, "manage_rules", rule.community)
-    _ensure_writable(rule.community)
     _lock_community(rule.community)
     for name in set(fields) - {"category", "title", "body", "position"}:
         raise errors.DomainError(fields={name: [_("This field cannot be changed.")]})
@@ -210,7 +203,6 @@ def rule_update(*, actor, rule: Rule, **fields) -> Rule:
 @transaction.atomic
 def rule_delete(*, actor, rule: Rule) -> None:
     ensure_can(actor, "manage_rules", rule.community)
-    _ensure_writable(rule.community)
     _lock_community(rule.community)
     community = rule.community
     rule.delete()
@@ -221,7 +213,6 @@ def rule_delete(*, actor, rule: Rule) -> None:
 def rules_reorder(*, actor, community: Community, rule_ids: list[int]) -> list[Rule]:
     """Put the community's rules in the order of `rule_ids`, which must name each of them once."""
     ensure_can(actor, "manage_rules", community)
-    _ensure_writable(community)
     community = _lock_community(community)
     rules = {rule.pk: rule for rule in Rule.objects.for_community(community)}
     if sorted(rule_ids) != sorted(rules):

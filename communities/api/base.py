@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions, serializers, viewsets
 
+from communities.permissions import ensure_writable
 from communities.tenancy import request_can, resolve_community
 from communities.validators import ID_MAX, INT32_MAX
 
@@ -60,6 +61,11 @@ class CommunityViewSet(RoutedMethodsOnly, viewsets.GenericViewSet):
     def initial(self, request, *args, **kwargs):
         resolve_community(request, kwargs[self.community_url_kwarg])
         super().initial(request, *args, **kwargs)
+        if request.method not in permissions.SAFE_METHODS:
+            # After the permission check, before any input validation: an archived community answers
+            # every write with community_archived (409), whatever the body (ensure_can says the same).
+            capability = self.capability.get(self.action, self.capability.get("*"))
+            ensure_writable(request.community, capability)
 
     def get_object(self):
         raise ImproperlyConfigured(

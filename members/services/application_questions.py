@@ -5,7 +5,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from communities.errors import CommunityArchived
 from communities.models import Community
 from communities.permissions import ensure_can
 from communities.validators import MAX_POSITION
@@ -35,11 +34,6 @@ def clean_choices(kind: str, choices) -> list[str]:
     return cleaned
 
 
-def _ensure_writable(community: Community) -> None:
-    if community.is_archived:
-        raise CommunityArchived()
-
-
 @transaction.atomic
 def question_create(
     *,
@@ -53,7 +47,6 @@ def question_create(
 ) -> ApplicationQuestion:
     """Add a screening question at the end of the community's list."""
     ensure_can(actor, "vet_applications", community)
-    _ensure_writable(community)
     last = ApplicationQuestion.objects.for_community(community).aggregate(last=Max("position"))["last"]
     question = ApplicationQuestion(
         community=community,
@@ -73,7 +66,6 @@ def question_create(
 def question_update(*, actor, question: ApplicationQuestion, **fields) -> ApplicationQuestion:
     """Change a question's label, help text, kind, choices or required flag; past answers keep their copy."""
     ensure_can(actor, "vet_applications", question.community)
-    _ensure_writable(question.community)
     for name in ("label", "help_text", "kind", "choices", "required"):
         if name in fields:
             setattr(question, name, fields[name])

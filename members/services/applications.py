@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from analytics.services import record
 from communities.models import Community, RulesVersion
 from communities.notifications import notify
-from communities.permissions import ensure_can
+from communities.permissions import ensure_can, ensure_writable
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, ApplicationQuestion, Membership
@@ -216,6 +216,7 @@ def _tell_operators(application: Application) -> None:
 @transaction.atomic
 def application_withdraw(*, actor, community: Community) -> Application:
     """Withdraw the caller's pending application; the membership goes back to "left"."""
+    ensure_writable(community)
     application = (
         Application.objects.for_community(community)
         .select_for_update()

@@ -9,6 +9,7 @@ from analytics.services import record
 from communities.errors import CommunityArchived
 from communities.joining import JoinOption, join_option
 from communities.models import Community, RulesVersion
+from communities.permissions import ensure_writable
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
@@ -138,7 +139,8 @@ def close_pending_applications(membership: Membership, *, status: str, decided_b
 
 @transaction.atomic
 def membership_leave(*, actor, community: Community) -> Membership:
-    """Leave a community. The last active owner cannot leave."""
+    """Leave a community. The last active owner cannot leave; nobody leaves an archived (read-only) one."""
+    ensure_writable(community)
     membership = Membership.objects.select_for_update().filter(community=community, user=actor).first()
     if membership is None or membership.status != MembershipStatus.ACTIVE:
         raise errors.NotAMember()

@@ -23,6 +23,7 @@ from members.reportables import reportable_for
 from members.services.audit import audit_record
 from members.services.membership import close_pending_applications
 from members.services.policy import policy_lock
+from members.services.publishing import is_muted
 from members.services.reporting import (
     close_reports,
     hold_content,
@@ -36,16 +37,6 @@ from members.services.transitions import membership_transition
 Kind = ModerationAction.Kind
 MAX_MUTE_DAYS = 365
 LADDER_ACTIONS = ("warn", "mute", "ban")
-
-
-def _is_muted(membership: Membership) -> bool:
-    return membership.muted_until is not None and membership.muted_until > timezone.now()
-
-
-def ensure_not_muted(membership: Membership | None) -> None:
-    """A muted member cannot post until muted_until."""
-    if membership is not None and _is_muted(membership):
-        raise errors.MemberMuted()
 
 
 # --- Actions on members ------------------------------------------------------------------------------------
@@ -149,7 +140,7 @@ def member_mute(*, actor, community, membership, days, reason, rule_id=None, rep
     target = _lock_subject(actor, actor_membership, community, membership)
     if target.status != MembershipStatus.ACTIVE:
         raise errors.MemberNotActive()
-    if _is_muted(target):
+    if is_muted(target):
         raise errors.AlreadyMuted()
     reason, rule, report = (
         reason_required(reason),
@@ -175,7 +166,7 @@ def member_mute(*, actor, community, membership, days, reason, rule_id=None, rep
 def member_unmute(*, actor, community, membership, reason) -> ModerationAction:
     actor_membership = ensure_can(actor, "moderate", community)
     target = _lock_subject(actor, actor_membership, community, membership)
-    if not _is_muted(target):
+    if not is_muted(target):
         raise errors.NotMuted()
     reason = reason_required(reason)
     target.muted_until = None

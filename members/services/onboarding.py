@@ -12,6 +12,7 @@ from members import errors
 from members.models import Membership, OnboardingStep
 from members.selectors.onboarding import default_steps
 from members.selectors.policy import policy_for
+from members.services.publishing import ensure_may_post
 
 INTRODUCTION_MAX_LENGTH = 1000
 
@@ -49,8 +50,8 @@ def rules_viewed(*, actor, community: Community) -> bool:
 @transaction.atomic
 def introduction_post(*, actor, community: Community, text: str) -> None:
     """A member introduces themself: recorded as "introduction.posted" with the text in its data."""
-    membership = ensure_can(actor, "participate", community)
     text = (text or "").strip()
+    membership = ensure_may_post(actor=actor, community=community, text=text, field="text")
     if not text or len(text) > INTRODUCTION_MAX_LENGTH:
         raise errors.IntroductionInvalid(fields={"text": [str(errors.IntroductionInvalid.message)]})
     record(

@@ -11,6 +11,7 @@ from members import errors
 from members.models import MemberNote, MemberProfile, Membership, MemberSkill, MemberTag, ProfileVisibility
 from members.selectors.policy import policy_for
 from members.services.directory import sort_names_refresh
+from members.services.publishing import ensure_may_post
 
 MAX_SKILLS = 20
 MAX_SKILL_LENGTH = 60
@@ -58,10 +59,12 @@ def profile_update(
     links: str | list[str] = "",
     visibility: str = ProfileVisibility.MEMBERS,
 ) -> MemberProfile:
-    """Save the actor's own profile in `community`, replacing their skills; records "profile.updated"."""
-    membership = ensure_can(actor, "participate", community)
-    if membership is None:
-        raise errors.NotAMember()
+    """Save the actor's own profile in `community`, replacing their skills; records "profile.updated".
+
+    A profile is published to the other members, so it passes the posting check (`ensure_may_post`:
+    not muted, the bio within the trust level's links and images).
+    """
+    membership = ensure_may_post(actor=actor, community=community, text=bio, field="bio")
     levels = policy_for(community=community).skill_levels
     if skill_level and skill_level not in levels:
         raise errors.InvalidSkillLevel(fields={"skill_level": [str(errors.InvalidSkillLevel.message)]})

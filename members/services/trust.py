@@ -156,7 +156,7 @@ def count_links_and_images(text: str) -> dict[str, int]:
     return found
 
 
-def ensure_within_post_limits(membership: Membership, text: str) -> None:
+def ensure_within_post_limits(membership: Membership, text: str, *, field: str = "body") -> None:
     """Raise PostLimitExceeded when `text` has more links or images than the member's level allows."""
     limits = post_limits(membership)
     found = count_links_and_images(text)
@@ -167,5 +167,5 @@ def ensure_within_post_limits(membership: Membership, text: str) -> None:
             "images": gettext("At your trust level a post may hold at most %(n)s image(s)."),
         }
         raise errors.PostLimitExceeded(
-            fields={"body": [messages[kind] % {"n": limit} for kind, limit in over.items()]}
+            fields={field: [messages[kind] % {"n": limit} for kind, limit in over.items()]}
         )

@@ -64,11 +64,12 @@ def test_profile_keeps_a_time_zone_outside_the_common_list(client_for):
 
 
 @pytest.mark.django_db
-def test_settings_of_an_archived_community_show_the_service_error(owner_client, community, owner):
+def test_settings_of_an_archived_community_refuse_with_the_archived_message(owner_client, community, owner):
     services.community_archive(actor=owner, community=community)
-    response = owner_client.post(url("settings-profile", community), profile_data(community, name="New"))
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
+    response = owner_client.post(
+        url("settings-profile", community), profile_data(community, name="New"), follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["This community is archived and read-only."]
     community.refresh_from_db()
     assert community.name != "New"
 

@@ -13,6 +13,7 @@ from members.selectors.moderation import hidden_ids, is_hidden, member_record, p
 from members.selectors.policy import policy_for
 from members.services import moderation as m
 from members.services import reporting
+from members.services.publishing import ensure_not_muted
 from tests import factories
 from tests.members.moderation_helpers import member, report_member, rules_of
 
@@ -208,14 +209,14 @@ def test_warn_records_action_audit_notification_and_activity(community, rules, m
 
 def test_mute_blocks_posting_until_it_ends(community, moderator):
     subject = member(community)
-    m.ensure_not_muted(subject)
+    ensure_not_muted(subject)
     m.member_mute(actor=moderator, community=community, membership=subject, days=1, reason="cool down")
     subject.refresh_from_db()
     with pytest.raises(errors.MemberMuted):
-        m.ensure_not_muted(subject)
+        ensure_not_muted(subject)
     Membership.objects.filter(pk=subject.pk).update(muted_until=timezone.now() - timedelta(seconds=1))
     subject.refresh_from_db()
-    m.ensure_not_muted(subject)
+    ensure_not_muted(subject)
     with pytest.raises(errors.NotMuted):
         m.member_unmute(actor=moderator, community=community, membership=subject, reason="over")
 
@@ -225,7 +226,7 @@ def test_unmute_lifts_a_running_mute(community, moderator):
     m.member_mute(actor=moderator, community=community, membership=subject, days=7, reason="x")
     m.member_unmute(actor=moderator, community=community, membership=subject, reason="apologised")
     subject.refresh_from_db()
-    m.ensure_not_muted(subject)
+    ensure_not_muted(subject)
     assert [a.kind for a in member_record(community=community, membership=subject)] == ["unmute", "mute"]
 
 

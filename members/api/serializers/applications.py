@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from communities.api.base import IdField, RulesVersionField, StrictInputMixin
+from members.api.serializers.membership import ArrivalInputSerializer
 from members.models import Application, ApplicationQuestion
 
 
@@ -47,7 +48,7 @@ class AnswersField(serializers.DictField):
     pass
 
 
-class ApplyInputSerializer(StrictInputMixin, serializers.Serializer):
+class ApplyInputSerializer(StrictInputMixin, ArrivalInputSerializer):
     answers = AnswersField(required=False, default=dict, help_text=_("{question id: answer}"))
     accepted_rules_version = RulesVersionField(required=False, allow_null=True, default=None)
 

@@ -7,6 +7,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, HasCapability
+from communities.arrival import arrival_for
 from communities.permissions import has_capability
 from members.api.filters import ApplicationFilter
 from members.api.serializers import applications as s
@@ -122,6 +123,10 @@ class ApplicationQuestionViewSet(
     retrieve=extend_schema(summary=_("One application with its answers (owners and admins)")),
     create=extend_schema(
         summary=_("Apply: answers as {question id: answer}, accepting the current rules version"),
+        description=_(
+            "join_link, ref, src and via record where the applicant came from, as on the site (and as when "
+            "joining); the membership keeps that source when the application is approved."
+        ),
         request=s.ApplyInputSerializer,
         responses={201: s.MyApplicationOutputSerializer},
     ),
@@ -157,7 +162,11 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commu
         serializer = s.ApplyInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         application = services.application_submit(
-            actor=request.user, community=request.community, **serializer.validated_data
+            actor=request.user,
+            community=request.community,
+            answers=serializer.validated_data["answers"],
+            accepted_rules_version=serializer.validated_data["accepted_rules_version"],
+            arrival={**arrival_for(request, request.community), **serializer.arrival()},
         )
         return Response(s.MyApplicationOutputSerializer(application).data, status=status.HTTP_201_CREATED)
 

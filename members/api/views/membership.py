@@ -25,7 +25,11 @@ from members.services.recruitment import membership_join_from
     ),
     create=extend_schema(
         summary=_("Join an open community, accepting its current rules version"),
-        description=_("The query parameters ref, src and via record where the member came from."),
+        description=_(
+            "join_link, ref, src and via in the body (or ref, src and via as query parameters) record where "
+            "the member came from, as the site does: a join link first, then a referral, a campaign tag, the "
+            "directory. Codes that are not valid here are ignored."
+        ),
         request=s.MembershipJoinInputSerializer,
         responses={201: s.MembershipOutputSerializer},
     ),
@@ -52,7 +56,7 @@ class MembershipViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
             actor=request.user,
             community=request.community,
             accepted_rules_version=serializer.validated_data.get("accepted_rules_version"),
-            arrival=arrival_for(request, request.community),
+            arrival={**arrival_for(request, request.community), **serializer.arrival()},
         )
         return Response(self.get_serializer(self.get_object()).data, status=status.HTTP_201_CREATED)
 
