@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.dates import BoundedDateFilter
+from communities.filters import IdFilter
 from members.models import AuditLogEntry
 
 
@@ -13,7 +14,7 @@ class AuditLogFilter(django_filters.FilterSet):
     actor = django_filters.CharFilter(
         field_name="actor__username", label=_("By (username)"), help_text=_("Who took the decision.")
     )
-    subject = django_filters.NumberFilter(
+    subject = IdFilter(
         field_name="subject_id", label=_("Member (membership id)"), widget=forms.NumberInput(attrs={"min": 1})
     )
     since = BoundedDateFilter(field_name="created_at", lookup_expr="date__gte", label=_("From"))

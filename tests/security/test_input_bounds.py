@@ -8,6 +8,7 @@ bounds fails here.
 import importlib
 import pkgutil
 
+import django_filters
 import pytest
 from django import forms
 from django.apps import apps
@@ -142,6 +143,31 @@ def test_every_integer_of_every_html_form_is_bounded(form_class):
                 field.clean(value)
 
 
+def _filtersets() -> list[type]:
+    for app in PROJECT_APPS:
+        _import_all(f"{app}.forms")
+        _import_all(f"{app}.api")
+    return sorted(
+        (
+            cls
+            for cls in _subclasses(django_filters.FilterSet)
+            if cls.__module__.split(".")[0] in PROJECT_APPS
+        ),
+        key=lambda cls: f"{cls.__module__}.{cls.__qualname__}",
+    )
+
+
+@pytest.mark.parametrize("filterset_class", _filtersets(), ids=lambda cls: cls.__name__)
+def test_every_number_in_a_query_string_is_bounded(filterset_class):
+    """A query-string number reaches a lookup: beyond bigint it overflowed into a 500."""
+    for name, query_filter in filterset_class.base_filters.items():
+        if isinstance(query_filter.field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+            for value in (str(2**63), str(NEGATIVE)):
+                with pytest.raises(ValidationError):
+                    query_filter.field.clean(value)
+                    pytest.fail(f"{name} accepted {value}")
+
+
 # --- The cases the attacker found -------------------------------------------------------------------------
 
 
@@ -188,3 +214,15 @@ def test_ban_with_a_rule_id_beyond_bigint_is_a_400(api_client_for, community, ow
     )
     assert response.status_code == 400, response.content
     assert set(response.json()["fields"]) == {"rule"}
+
+
+def test_audit_log_filter_on_a_member_id_beyond_bigint(api_client_for, client, community, owner):
+    api = api_client_for(owner).get(
+        reverse("api:audit-log", kwargs={"community_slug": community.slug}), {"subject": 10**23}
+    )
+    assert api.status_code == 400, api.content
+    assert set(api.json()["fields"]) == {"subject"}
+    client.force_login(owner)
+    page = client.get(reverse("members:audit", args=[community.slug]), {"subject": 10**23})
+    assert page.status_code == 200
+    assert page.context["filter"].form.errors["subject"]

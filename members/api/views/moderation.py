@@ -7,6 +7,7 @@ from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
+from communities.filters import IdFilter
 from members.api.serializers import moderation as s
 from members.api.views.roles import MemberObjectMixin
 from members.models import MemberPolicy, Membership, Report
@@ -20,7 +21,7 @@ class ReportFilter(django_filters.FilterSet):
     target_type = django_filters.CharFilter(
         method="filter_target_type", help_text=_('For example "members.membership"')
     )
-    subject = django_filters.NumberFilter(field_name="subject_id")
+    subject = IdFilter(field_name="subject_id")
 
     class Meta:
         model = Report
