@@ -13,6 +13,7 @@ from analytics.services import record
 from communities.models import Community, RulesVersion
 from communities.notifications import notify
 from communities.permissions import ensure_can, ensure_writable
+from communities.races import sequential_on_race
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, ApplicationQuestion, Membership
@@ -144,6 +145,7 @@ def _ensure_cooldown_over(community: Community, membership: Membership) -> None:
         raise errors.ReapplyTooSoon(_("You can apply again from %(date)s.") % {"date": date}, fields={})
 
 
+@sequential_on_race  # a concurrent first application: the rerun answers application_pending
 @transaction.atomic
 def application_submit(
     *,

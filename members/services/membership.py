@@ -10,6 +10,7 @@ from communities.errors import CommunityArchived
 from communities.joining import JoinOption, join_option
 from communities.models import Community, RulesVersion
 from communities.permissions import ensure_writable
+from communities.races import sequential_on_race
 from communities.roles import MembershipStatus, Role
 from members import errors
 from members.models import Application, Invitation, JoinLink, JoinSource, Membership, RuleAcceptance
@@ -89,6 +90,7 @@ def ensure_join_option(community: Community, membership: Membership | None, *, v
         raise _REFUSALS.get(option, closed)()
 
 
+@sequential_on_race  # a concurrent first join inserts the row too: the rerun answers already_member
 @transaction.atomic
 def membership_admit(
     *,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from analytics.services import record
 from communities.models import Community, Rule
 from communities.permissions import ensure_can
+from communities.races import sequential_on_race
 from members import errors
 from members.models import ContentHold, Report
 from members.reportables import resolve_target
@@ -45,6 +46,7 @@ def _target_reports(report: Report):
     )
 
 
+@sequential_on_race  # a concurrent identical report: the rerun sees it and answers already_reported
 @transaction.atomic
 def report_create(
     *, actor, community: Community, target_type: str, target_id, rule_id, reason: str
@@ -66,19 +68,15 @@ def report_create(
     )
     if open_reports.filter(reporter=actor).exists():
         raise errors.AlreadyReported()
-    try:
-        with transaction.atomic():
-            report = Report.objects.create(
-                community=community,
-                reporter=actor,
-                target_type=content_type,
-                target_id=str(obj.pk),
-                subject=subject,
-                rule=rule,
-                reason=reason,
-            )
-    except IntegrityError as exc:  # a concurrent identical report won the race
-        raise errors.AlreadyReported() from exc
+    report = Report.objects.create(
+        community=community,
+        reporter=actor,
+        target_type=content_type,
+        target_id=str(obj.pk),
+        subject=subject,
+        rule=rule,
+        reason=reason,
+    )
     record(community=community, actor=actor, verb="report.created", target=report)
     if reportable.hides:
         reporters = open_reports.values("reporter").distinct().count()
