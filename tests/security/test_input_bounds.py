@@ -19,6 +19,7 @@ from rest_framework import serializers
 
 from communities.api.base import IdField, StrictInputMixin
 from communities.validators import INT32_MAX
+from members.models import MemberTag
 from tests import factories
 
 PROJECT_APPS = (
@@ -226,3 +227,51 @@ def test_audit_log_filter_on_a_member_id_beyond_bigint(api_client_for, client, c
     page = client.get(reverse("members:audit", args=[community.slug]), {"subject": 10**23})
     assert page.status_code == 200
     assert page.context["filter"].form.errors["subject"]
+
+
+def _put_routes():
+    """(name, pattern) of every route that answers PUT, found from the URL conf."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, namespace=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                yield from walk(
+                    entry.url_patterns, f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                )
+            elif isinstance(entry, URLPattern) and "put" in (getattr(entry.callback, "actions", None) or {}):
+                yield f"{namespace}{entry.name}", entry
+
+    return sorted(walk(get_resolver().url_patterns), key=lambda item: item[0])
+
+
+def _reverse_with(name: str, **available) -> str:
+    """The route's URL with those of `available` that it takes (the walk sees only the last segment)."""
+    from django.urls import NoReverseMatch
+
+    for names in ([], ["community_slug"], ["community_slug", "membership_id"]):
+        try:
+            return reverse(name, kwargs={key: available[key] for key in names})
+        except NoReverseMatch:
+            continue
+    raise AssertionError(f"{name}: give this test the URL arguments it needs")
+
+
+def test_the_walk_finds_the_put_routes():
+    assert {"api:moderation-settings", "api:my-profile", "api:cadence-detail"} <= dict(_put_routes()).keys()
+
+
+@pytest.mark.parametrize("name", [name for name, _pattern in _put_routes()])
+def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
+    api_client_for, community, owner, name
+):
+    """A PUT replaces the whole resource: an empty body is either valid (every field has a default, as
+    on the profile) or a 400 naming the required fields; a key it does not take is a 400."""
+    followed = factories.member(community=community)
+    MemberTag.objects.create(
+        community=community, membership=followed, name=MemberTag.CORE_MEMBER, added_by=owner
+    )
+    url = _reverse_with(name, community_slug=community.slug, membership_id=followed.pk)
+    client = api_client_for(owner)
+    assert client.put(url, {}).status_code in (200, 400)
+    assert client.put(url, {"unknown": 1}).status_code == 400
