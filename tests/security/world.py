@@ -49,6 +49,7 @@ VISIBLE_TO: dict[str, str | None] = {
     "hiddenprofile": "manage_member_notes",  # a profile visible to operators only (ProfileVisibility)
     "applicant": "vet_applications",  # someone else's application: the applicant's name...
     "answer": "vet_applications",  # ...and their answers
+    "decision": "vet_applications",  # the operators' internal note on a decided application
     "invitation": "manage_invitations",
     "joinlink": "manage_invitations",
     "note": "manage_member_notes",  # operators' private notes and tags on members
@@ -137,6 +138,10 @@ class World:
                 users[role] = factories.member(community=community, role=role).user
             for status in ("pending", "banned", "left"):
                 users[status] = factories.member(community=community, status=status).user
+            # The pending caller is an applicant: their own application is theirs to see, unmarked.
+            factories.ApplicationFactory(
+                community=community, membership=users["pending"].memberships.get(), answers=[]
+            )
             if key == "elsewhere":
                 outsider = factories.member(community=community).user
             self.rows[key] = plant(key, community, users["owner"])
@@ -223,6 +228,13 @@ def plant(key: str, community: Community, owner) -> dict:
         ],
         answers_text=m("answer"),
     )
+    factories.ApplicationFactory(
+        community=community,
+        membership__status=MembershipStatus.REJECTED,
+        status="rejected",
+        decision_note=m("decision"),
+        decided_at=timezone.now(),
+    )
     report = report_create(
         actor=reporter,
         community=community,
@@ -237,6 +249,7 @@ def plant(key: str, community: Community, owner) -> dict:
     return {
         "rules": rules,
         "subject": subject,
+        "hidden": hidden,
         "question": question,
         "application": application,
         "report": report,
