@@ -39,6 +39,9 @@ class JoinLink(TenantModel):
     code = models.CharField(max_length=32, editable=False)
     channel = models.CharField(_("channel"), max_length=80)
     source_tag = models.CharField(_("campaign tag"), max_length=40, blank=True)
+    # Memberships that came through this link (members.services.membership.attribute keeps it; reconciled
+    # with the community member counts by members.tasks.reconcile_member_counts).
+    members_count = models.PositiveIntegerField(default=0, editable=False)
     retired_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -91,11 +91,10 @@ def invitation_uses(*, community: Community, invitation: Invitation) -> QuerySet
 
 
 def join_link_list(*, community: Community, include_retired: bool = True) -> QuerySet[JoinLink]:
-    """Join links with the number of members who joined through each; active ones first."""
+    """Join links with the number of members who came through each (stored), active ones first."""
     links = (
         JoinLink.objects.for_community(community)
         .select_related("created_by")
-        .annotate(members_count=Count("memberships"))
         .order_by("retired_at", "channel", "id")
     )
     return links if include_retired else links.filter(retired_at=None)

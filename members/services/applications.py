@@ -31,7 +31,7 @@ from members.services.application_questions import (  # re-exported: one import 
 )
 from members.services.audit import audit_record
 from members.services.directory import sort_name_for
-from members.services.membership import ensure_join_option, rules_accept
+from members.services.membership import ADMIT_FIELDS, attribute, ensure_join_option, rules_accept
 from members.services.onboarding import welcome_member
 from members.services.recruitment import attribution_from_arrival
 from members.services.transitions import membership_transition
@@ -175,16 +175,10 @@ def application_submit(
             community=community, user=actor, sort_name=sort_name_for(user=actor, profile=None)
         )
     attribution = attribution_from_arrival(community=community, actor=actor, arrival=arrival or {})
-    membership.source = attribution.source
-    membership.source_tag = attribution.source_tag
-    membership.referred_by = attribution.referred_by
-    membership.join_link = attribution.join_link
+    attribute(membership, attribution)
     membership.role = Role.MEMBER
     membership_transition(
-        membership=membership,
-        to=MembershipStatus.PENDING,
-        via="apply",
-        fields=("role", "source", "source_tag", "referred_by", "join_link"),
+        membership=membership, to=MembershipStatus.PENDING, via="apply", fields=ADMIT_FIELDS
     )
     if version is not None:
         rules_accept(membership=membership, version=version)

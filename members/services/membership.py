@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from analytics.services import record
@@ -81,6 +82,22 @@ _REFUSALS = {
 }
 
 
+def attribute(membership: Membership, attribution: Attribution) -> None:
+    """Record how the person came in on `membership` (saved by the caller, in its transaction) and keep
+    the stored `JoinLink.members_count` of the link it leaves and the link it gains."""
+    previous = membership.join_link_id
+    membership.source = attribution.source
+    membership.source_tag = attribution.source_tag
+    membership.referred_by = attribution.referred_by
+    membership.join_link = attribution.join_link
+    membership.invitation = attribution.invitation
+    if previous != membership.join_link_id:
+        if previous is not None:
+            JoinLink.objects.filter(pk=previous).update(members_count=F("members_count") - 1)
+        if membership.join_link_id is not None:
+            JoinLink.objects.filter(pk=membership.join_link_id).update(members_count=F("members_count") + 1)
+
+
 def ensure_join_option(community: Community, membership: Membership | None, *, via: str) -> None:
     """Refuse a way in (`via`: join, invitation, apply) that communities.joining.join_option, the answer
     the pages show, does not offer this person."""
@@ -118,11 +135,7 @@ def membership_admit(
     elif membership.status == MembershipStatus.PENDING:
         close_pending_applications(membership, status=Application.Status.WITHDRAWN)
     membership.role = role
-    membership.source = attribution.source
-    membership.source_tag = attribution.source_tag
-    membership.referred_by = attribution.referred_by
-    membership.join_link = attribution.join_link
-    membership.invitation = attribution.invitation
+    attribute(membership, attribution)
     membership_transition(membership=membership, to=MembershipStatus.ACTIVE, via=via, fields=ADMIT_FIELDS)
     if version is not None:
         rules_accept(membership=membership, version=version)

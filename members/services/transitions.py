@@ -21,7 +21,7 @@ from django.utils import timezone
 from communities.models import Community
 from communities.roles import MembershipStatus
 from members import errors
-from members.models import Membership
+from members.models import JoinLink, Membership
 
 Status = MembershipStatus
 NEW = None  # no membership row yet: the transition creates it
@@ -114,8 +114,9 @@ def membership_transition(*, membership: Membership, to: str, via: str, fields=(
 
 
 def member_counts_reconcile(*, community_ids=None) -> int:
-    """Set each community's `member_count` to its number of active memberships: one UPDATE with a
-    correlated subquery that writes only the rows that drifted; idempotent. Returns how many it repaired."""
+    """Set each community's `member_count` to its number of active memberships, and each join link's
+    `members_count` to the memberships that came through it: one UPDATE each, with a correlated subquery,
+    writing only the rows that drifted; idempotent. Returns how many rows it repaired."""
     active = (
         Membership.objects.filter(community=OuterRef("pk"), status=Status.ACTIVE)
         .order_by()
@@ -125,6 +126,16 @@ def member_counts_reconcile(*, community_ids=None) -> int:
     )
     actual = Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
     communities = Community.objects.exclude(member_count=actual)
+    brought = (
+        Membership.objects.filter(join_link=OuterRef("pk"))
+        .order_by()
+        .values("join_link")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    links_actual = Coalesce(Subquery(brought, output_field=IntegerField()), Value(0))
+    links = JoinLink.objects.exclude(members_count=links_actual)
     if community_ids is not None:
         communities = communities.filter(pk__in=community_ids)
-    return communities.update(member_count=actual)
+        links = links.filter(community_id__in=community_ids)
+    return communities.update(member_count=actual) + links.update(members_count=links_actual)

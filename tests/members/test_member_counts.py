@@ -15,8 +15,8 @@ from accounts.models import User
 from communities import services as community_services
 from communities.models import Community
 from communities.roles import MembershipStatus
-from members.models import Membership
-from members.services import membership_join, membership_leave
+from members.models import JoinLink, Membership
+from members.services import membership_join, membership_leave, recruitment
 from members.services.applications import application_decide, application_submit
 from members.services.moderation import member_ban, member_unban
 from members.services.roles import member_remove
@@ -142,6 +142,55 @@ def test_a_page_costs_the_same_for_10_or_1000_members(page, client_for, api_clie
     client.get(url)  # warm per-process caches (content types, the day's visit)
     small = _queries(lambda: client.get(url))
     _grow(community, 1000)
+    large = _queries(lambda: client.get(url))
+    assert len(small) == len(large)
+    assert not [sql for sql in large if COUNTS_MEMBERSHIPS.search(sql)]
+
+
+# --- Join links: the members each brought -------------------------------------------------------------------
+
+
+def test_a_join_link_counts_who_came_through_it_at_once(api_client_for, community, owner):
+    first = recruitment.join_link_create(actor=owner, community=community, channel="newsletter")
+    second = recruitment.join_link_create(actor=owner, community=community, channel="forum")
+    user = factories.UserFactory()
+    recruitment.membership_join_from(
+        actor=user, community=community, accepted_rules_version=None, arrival={"link": first.code}
+    )
+    membership_leave(actor=user, community=community)  # still came through the first link
+    url = reverse("api:join-link-list", kwargs={"community_slug": community.slug})
+    counts = {
+        row["channel"]: row["members_count"] for row in api_client_for(owner).get(url).json()["results"]
+    }
+    assert counts == {"newsletter": 1, "forum": 0}
+    recruitment.membership_join_from(
+        actor=user, community=community, accepted_rules_version=None, arrival={"link": second.code}
+    )
+    counts = {
+        row["channel"]: row["members_count"] for row in api_client_for(owner).get(url).json()["results"]
+    }
+    assert counts == {"newsletter": 0, "forum": 1}
+    assert reconcile_member_counts() == 0  # the services kept it exact
+
+
+def test_the_reconcile_job_repairs_a_join_link_count(community, owner):
+    link = recruitment.join_link_create(actor=owner, community=community, channel="newsletter")
+    factories.member(community=community, join_link=link)
+    JoinLink.objects.update(members_count=7)
+    assert reconcile_member_counts() == 1
+    assert JoinLink.objects.get(pk=link.pk).members_count == 1
+
+
+def test_the_join_link_list_costs_the_same_for_10_or_1000_members(client_for, community, owner):
+    link = recruitment.join_link_create(actor=owner, community=community, channel="newsletter")
+    client = client_for(owner)
+    url = reverse("members:join-links", kwargs={"slug": community.slug})
+    _grow(community, 10)
+    Membership.objects.filter(community=community).update(join_link=link)
+    client.get(url)
+    small = _queries(lambda: client.get(url))
+    _grow(community, 1000)
+    Membership.objects.filter(community=community).update(join_link=link)
     large = _queries(lambda: client.get(url))
     assert len(small) == len(large)
     assert not [sql for sql in large if COUNTS_MEMBERSHIPS.search(sql)]
