@@ -13,7 +13,6 @@ import hypothesis
 import pytest
 import schemathesis
 from django.core.cache import cache
-from django.core.handlers.wsgi import WSGIHandler
 from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -137,15 +136,14 @@ def run_operation(operation, app, world: World, user) -> str | None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("caller", ["owner", "member"])
-def test_every_operation_answers_as_the_schema_says(api_schema, caller):
+def test_every_operation_answers_as_the_schema_says(api_schema, wsgi_app, caller):
     world = World()
-    app = WSGIHandler()  # made here, after the test settings are in place
     user = getattr(world, caller)
     reports = []
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) > 80
     for operation in operations:
-        report = run_operation(operation, app, world, user)
+        report = run_operation(operation, wsgi_app, world, user)
         if report:
             reports.append(f"--- {operation.label} as {caller}\n{report}")
     assert not reports, "\n".join(reports)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 
 from accounts import services as account_services
@@ -79,7 +78,7 @@ def test_every_generated_module_imports(client_package):
 
 
 @pytest.mark.django_db
-def test_a_generated_client_joins_a_community(client_package):
+def test_a_generated_client_joins_a_community(client_package, wsgi_app):
     def op(group, name):
         return importlib.import_module(f"{PACKAGE}.api.{group}.{name}")
 
@@ -91,7 +90,7 @@ def test_a_generated_client_joins_a_community(client_package):
         base_url="http://testserver",
         token=key,
         prefix="Token",
-        httpx_args={"transport": httpx.WSGITransport(app=WSGIHandler())},
+        httpx_args={"transport": httpx.WSGITransport(app=wsgi_app)},
         raise_on_unexpected_status=True,
     )
 
@@ -125,7 +124,7 @@ def test_a_generated_client_joins_a_community(client_package):
 
 
 @pytest.mark.django_db
-def test_a_generated_client_sends_json_and_uploads_a_logo_as_multipart(client_package):
+def test_a_generated_client_sends_json_and_uploads_a_logo_as_multipart(client_package, wsgi_app):
     update = importlib.import_module(f"{PACKAGE}.api.communities.communities_partial_update")
     models = importlib.import_module(f"{PACKAGE}.models")
     types = importlib.import_module(f"{PACKAGE}.types")
@@ -136,7 +135,7 @@ def test_a_generated_client_sends_json_and_uploads_a_logo_as_multipart(client_pa
         base_url="http://testserver",
         token=key,
         prefix="Token",
-        httpx_args={"transport": httpx.WSGITransport(app=WSGIHandler())},
+        httpx_args={"transport": httpx.WSGITransport(app=wsgi_app)},
     )
 
     changed = update.sync(
