@@ -50,6 +50,11 @@ class CommunityArchived(Conflict):
     message = _("This community is archived and read-only.")
 
 
+class RulesAcceptanceRequired(Forbidden):
+    code = "rules_acceptance_required"
+    message = _("The rules of this community changed: accept the new version to keep taking part.")
+
+
 class CommunityCreationRestricted(Forbidden):
     code = "community_creation_restricted"
     message = _("Only staff may create communities on this site.")

@@ -88,6 +88,9 @@ class Community(models.Model):
         _("accent colour"), max_length=7, default="#2f6f4f", validators=[validators.hex_colour]
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    # Number of the current published rules version (0: none yet), kept by communities.services when it
+    # publishes one; a member whose `Membership.rules_accepted` is lower is asked to accept it.
+    rules_version = models.PositiveIntegerField(default=0, editable=False)
     # Events in the last 30 days, refreshed on a schedule by analytics.tasks.refresh_community_activity.
     activity_score = models.PositiveIntegerField(default=0, editable=False)
     # Active memberships, kept by members.services.transitions (same transaction as the status change)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communities.errors import CommunityArchived, Forbidden
+from communities.errors import CommunityArchived, Forbidden, RulesAcceptanceRequired
 from communities.roles import MembershipStatus, Role
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Reading the private parts of a community (members, rules acceptance records, internal content).
     "view": EVERY_ROLE,
     "participate": EVERY_ROLE,
+    # Accepting a new rules version: not participation, which waits for it (see PARTICIPATION).
+    "accept_rules": EVERY_ROLE,
     "view_members": EVERY_ROLE,
     # Setup and rules.
     "manage_community": OPERATORS,
@@ -58,6 +60,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
 ARCHIVED_CAPABILITIES = frozenset(
     {"view", "view_members", "view_audit_log", "view_analytics", "archive_community"}
 )
+
+# Taking part: refused to a member who has not accepted the community's current rules version (they are
+# asked on their next visit; see `rules_pending`). Running the community (moderating, vetting, settings)
+# and leaving are not participation.
+PARTICIPATION = frozenset({"participate", "report"})
 
 # Minimum trust level (members.Membership.trust_level, 0-3) for a capability of the table above. Staff
 # roles (owner, admin, moderator) are appointed, not earned, and hold these regardless of level.
@@ -99,6 +106,17 @@ def membership_of(user, community: Community):
     return community.memberships.filter(user=user).first()
 
 
+def rules_pending(membership, community: Community) -> int | None:
+    """The rules version an active member has yet to accept (a newer one was published), else None.
+
+    No query: both numbers are columns (`Community.rules_version`, `Membership.rules_accepted`).
+    """
+    if membership is None or membership.status != MembershipStatus.ACTIVE:
+        return None
+    current = community.rules_version
+    return current if current > membership.rules_accepted else None
+
+
 def ensure_writable(community: Community, capability: str | None = None) -> None:
     """Raise CommunityArchived when `community` is archived, unless `capability` is one it still grants.
 
@@ -126,4 +144,6 @@ def ensure_can(actor, capability: str, community: Community, *, membership=None)
     if not getattr(actor, "is_superuser", False) and not has_capability(membership, capability):
         raise Forbidden()
     ensure_writable(community, capability)
+    if capability in PARTICIPATION and rules_pending(membership, community) is not None:
+        raise RulesAcceptanceRequired()
     return membership

@@ -162,6 +162,8 @@ def _publish_rules(*, actor, community: Community) -> RulesVersion:
     version = RulesVersion.objects.create(
         community=community, number=latest + 1, rules=snapshot, published_by=actor
     )
+    community.rules_version = version.number
+    community.save(update_fields=["rules_version"])
     record(community=community, actor=actor, verb="rules.published", target=version)
     return version
 

@@ -77,6 +77,7 @@ def _create_community(spec: dict, users: dict[str, User], rng: random.Random) ->
     for category, title, body in spec["rules"]:
         rule_create(actor=owner, community=community, category=category, title=title, body=body)
     version = rules_version_current(community=community)
+    rules_accept(membership=Membership.objects.get(community=community, user=owner), version=version)
     for username, role, status in spec["memberships"]:
         joined_at = now - timedelta(days=rng.randint(2, data.ACTIVITY_DAYS - 1), minutes=rng.randint(0, 1440))
         _add_membership(community, users[username], role, status, version, joined_at)

@@ -42,6 +42,16 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     status = MembershipStatus.ACTIVE
     joined_at = factory.LazyFunction(timezone.now)
     sort_name = factory.LazyAttribute(lambda membership: membership.user.name.casefold())
+    # A member made now has accepted the rules in force, as joining does (read from the row: the
+    # caller's community object may predate a rules change).
+    rules_accepted = factory.LazyAttribute(
+        lambda membership: (
+            Community.objects.filter(pk=membership.community.pk)
+            .values_list("rules_version", flat=True)
+            .first()
+            or 0
+        )
+    )
 
     @factory.post_generation
     def stored_count(obj, create, extracted, **kwargs):

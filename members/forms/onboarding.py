@@ -16,6 +16,12 @@ class IntroductionForm(forms.Form):
     )
 
 
+class RulesAcceptForm(forms.Form):
+    """The version the member read and accepts (a hidden field of the banner's form)."""
+
+    accepted_rules_version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+
+
 class OnboardingStepForm(forms.ModelForm):
     class Meta:
         model = OnboardingStep

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
+from communities.permissions import rules_pending
 from communities.roles import MembershipStatus, Role
 from communities.validators import bounded
 
@@ -53,6 +54,8 @@ class Membership(TenantModel):
     )
     trust_level_since = models.DateTimeField(null=True, blank=True)
     demotion_due_at = models.DateTimeField(null=True, blank=True)
+    # The newest rules version this member accepted (0: none), kept by members.services.rules_accept.
+    rules_accepted = models.PositiveIntegerField(_("rules version accepted"), default=0, editable=False)
     # Moderation: a muted member cannot post until this time.
     muted_until = models.DateTimeField(_("muted until"), null=True, blank=True)
     # The directory's sort key, the name members see case-folded (members.services.directory keeps it).
@@ -82,6 +85,11 @@ class Membership(TenantModel):
     @property
     def is_active(self) -> bool:
         return self.status == MembershipStatus.ACTIVE
+
+    @property
+    def rules_pending(self) -> int | None:
+        """The rules version this active member has yet to accept, or None (see permissions.rules_pending)."""
+        return rules_pending(self, self.community)
 
     @property
     def role_label(self) -> str:

@@ -10,7 +10,7 @@ from analytics.services import record
 from communities.errors import CommunityArchived
 from communities.joining import JoinOption, join_option
 from communities.models import Community, RulesVersion
-from communities.permissions import ensure_writable
+from communities.permissions import ensure_can, ensure_writable
 from communities.races import sequential_on_race
 from communities.roles import MembershipStatus, Role
 from members import errors
@@ -25,10 +25,35 @@ def _current_rules(community: Community) -> RulesVersion | None:
 
 
 def rules_accept(*, membership: Membership, version: RulesVersion) -> RuleAcceptance:
+    """Record that `membership` accepted `version` (kept for every version) and keep its newest number."""
     acceptance, _ = RuleAcceptance.objects.get_or_create(
         community=membership.community, membership=membership, rules_version=version
     )
+    if membership.rules_accepted < version.number:
+        membership.rules_accepted = version.number
+        membership.save(update_fields=["rules_accepted", "updated_at"])
     return acceptance
+
+
+@transaction.atomic
+def rules_version_accept(*, actor, community: Community, accepted_rules_version: int) -> Membership:
+    """An active member accepts the community's current rules version (asked after the rules changed).
+
+    The number must be the current one (`rules_not_accepted` otherwise: the rules changed again since the
+    member read them). Accepting again is harmless. Records "rules.accepted".
+    """
+    ensure_can(actor, "accept_rules", community)
+    membership = Membership.objects.select_for_update().for_community(community).filter(user=actor).first()
+    if membership is None:
+        raise errors.NotAMember()
+    version = _current_rules(community)
+    if version is None or accepted_rules_version != version.number:
+        raise errors.RulesNotAccepted(
+            fields={"accepted_rules_version": [str(errors.RulesNotAccepted.message)]}
+        )
+    rules_accept(membership=membership, version=version)
+    record(community=community, actor=actor, verb="rules.accepted", target=version)
+    return membership
 
 
 # The columns an admission writes besides those membership_transition keeps.

@@ -6,14 +6,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from communities.tenancy import request_can
-from members.forms.onboarding import IntroductionForm, OnboardingStepForm
+from members.forms.onboarding import IntroductionForm, OnboardingStepForm, RulesAcceptForm
 from members.selectors import onboarding as selectors
 from members.selectors.policy import policy_for
+from members.services import membership as membership_services
 from members.services import onboarding as services
 
 
@@ -63,6 +64,25 @@ class RulesView(CommunityMixin, TemplateView):
             rules_version=rules_version_current(community=self.community),
             **kwargs,
         )
+
+
+class RulesAcceptView(CommunityMixin, View):
+    """POST: an active member accepts the current rules version (the banner's and the rules page's form)."""
+
+    capability = "accept_rules"
+
+    def post(self, request, *args, **kwargs):
+        form = RulesAcceptForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Accept the rules version shown on the rules page."))
+            return redirect("members:rules", slug=self.community.slug)
+        membership_services.rules_version_accept(
+            actor=request.user,
+            community=self.community,
+            accepted_rules_version=form.cleaned_data["accepted_rules_version"],
+        )
+        messages.success(request, _("Thank you: you accepted the community's rules."))
+        return redirect("members:rules", slug=self.community.slug)
 
 
 class OnboardingSettingsView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, FormView):

@@ -27,7 +27,7 @@ from communities import services
 from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
-from members.models import MemberProfile, ProfileVisibility
+from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
 from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
@@ -205,6 +205,10 @@ def plant(key: str, community: Community, owner) -> dict:
         services.rule_create(actor=owner, community=community, category="conduct", title=title)
         for title in (m("rule"), "Credit others")
     ]
+    # The callers joined before these rules: they have accepted them, so nobody is held at the rules.
+    Membership.objects.filter(community=community).update(
+        rules_accepted=Community.objects.get(pk=community.pk).rules_version
+    )
     subject = factories.member(community=community, user=factories.UserFactory(display_name=m("member")))
     reporter = factories.member(community=community).user
     hidden = factories.member(community=community)

@@ -10,10 +10,27 @@ from members.models import Membership
 class MembershipOutputSerializer(serializers.ModelSerializer):
     community = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     accepted_rules_version = serializers.IntegerField(read_only=True, allow_null=True)
+    pending_rules_version = serializers.IntegerField(
+        source="rules_pending",
+        read_only=True,
+        allow_null=True,
+        help_text=_(
+            "The rules version to accept (POST membership/accept-rules/) before taking part again; "
+            "null when there is none."
+        ),
+    )
 
     class Meta:
         model = Membership
-        fields = ["community", "role", "status", "joined_at", "left_at", "accepted_rules_version"]
+        fields = [
+            "community",
+            "role",
+            "status",
+            "joined_at",
+            "left_at",
+            "accepted_rules_version",
+            "pending_rules_version",
+        ]
         read_only_fields = fields
 
 
@@ -50,6 +67,10 @@ class ArrivalInputSerializer(serializers.Serializer):
             for name, key in self.ARRIVAL_KEYS.items()
             if self.validated_data.get(name)
         }
+
+
+class RulesAcceptInputSerializer(StrictInputMixin, serializers.Serializer):
+    accepted_rules_version = RulesVersionField(help_text=_("The current rules version, as read."))
 
 
 class MembershipJoinInputSerializer(StrictInputMixin, ArrivalInputSerializer):

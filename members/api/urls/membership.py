@@ -10,5 +10,10 @@ urlpatterns = [
         views.MembershipViewSet.as_view({"get": "retrieve", "post": "create", "delete": "destroy"}),
         name="membership",
     ),
+    path(
+        "membership/accept-rules/",
+        views.MembershipViewSet.as_view({"post": "accept_rules"}),
+        name="membership-accept-rules",
+    ),
     path("members/", views.MemberViewSet.as_view({"get": "list"}), name="member-list"),
 ]

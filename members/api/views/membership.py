@@ -15,6 +15,7 @@ from members.api.serializers.profiles import MemberDirectorySerializer
 from members.api.views.profiles import DirectoryFilter
 from members.models import Membership
 from members.selectors.profiles import directory_base
+from members.services.membership import rules_version_accept
 from members.services.recruitment import membership_join_from
 
 
@@ -41,7 +42,7 @@ class MembershipViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Membership.objects.none()  # names the model for the schema; rows come from the selectors
     serializer_class = s.MembershipOutputSerializer
     permission_classes = [IsAuthenticated, HasCapability]
-    capability = {"retrieve": None, "create": None, "destroy": "participate"}
+    capability = {"retrieve": None, "create": None, "destroy": "participate", "accept_rules": "accept_rules"}
 
     def get_object(self):
         membership = selectors.membership_for_user(community=self.request.community, user=self.request.user)
@@ -59,6 +60,21 @@ class MembershipViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
             arrival={**arrival_for(request, request.community), **serializer.arrival()},
         )
         return Response(self.get_serializer(self.get_object()).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Accept the community's current rules version"),
+        description=_(
+            "After the rules change, an active member's pending_rules_version names the version to accept; "
+            "until then writes that take part answer 403 rules_acceptance_required."
+        ),
+        request=s.RulesAcceptInputSerializer,
+        responses={200: s.MembershipOutputSerializer},
+    )
+    def accept_rules(self, request, community_slug):
+        serializer = s.RulesAcceptInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rules_version_accept(actor=request.user, community=request.community, **serializer.validated_data)
+        return Response(self.get_serializer(self.get_object()).data)
 
     def destroy(self, request, community_slug):
         services.membership_leave(actor=request.user, community=request.community)
