@@ -17,7 +17,7 @@ def accepted_numbers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0006_audit_append_only"),
+        ("members", "0007_joinlink_members_count"),
         ("communities", "0005_rules_version"),
     ]
 
