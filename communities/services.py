@@ -164,6 +164,13 @@ def _publish_rules(*, actor, community: Community) -> RulesVersion:
     )
     community.rules_version = version.number
     community.save(update_fields=["rules_version"])
+    # Whoever publishes a version has accepted it; every other member is asked on their next visit.
+    # (Through the relations: communities does not import members.)
+    publisher = community.memberships.filter(user=actor, status=MembershipStatus.ACTIVE).first()
+    if publisher is not None:
+        version.acceptances.create(community=community, membership=publisher)
+        publisher.rules_accepted = version.number
+        publisher.save(update_fields=["rules_accepted", "updated_at"])
     record(community=community, actor=actor, verb="rules.published", target=version)
     return version
 

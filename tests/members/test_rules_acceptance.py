@@ -56,11 +56,22 @@ def test_accepting_a_stale_or_unknown_version_is_refused(community, changed):
     assert Membership.objects.get(pk=changed.pk).rules_accepted == 1
 
 
-def test_operators_still_run_the_community_before_accepting(community, changed, owner):
-    """Only taking part waits: the owner (who has not accepted version 2 either) still moderates."""
+def test_operators_still_run_the_community_before_accepting(community, owner):
+    """Only taking part waits: a moderator who has not accepted the new version still moderates."""
     from members.services import moderation
 
-    moderation.member_warn(actor=owner, community=community, membership=changed, reason="x")
+    moderator = factories.member(community=community, role="moderator")
+    subject = factories.member(community=community)
+    community_services.rule_create(actor=owner, community=community, category="conduct", title="Be kind")
+    moderator.refresh_from_db()
+    assert moderator.rules_pending == 1
+    moderation.member_warn(actor=moderator.user, community=community, membership=subject, reason="x")
+
+
+def test_the_publisher_has_accepted_what_they_published(community, owner, changed):
+    publisher = Membership.objects.get(community=community, user=owner)
+    assert (publisher.rules_accepted, publisher.rules_pending) == (2, None)
+    assert RuleAcceptance.objects.filter(membership=publisher).count() == 2
 
 
 def test_site_shows_the_banner_with_the_form_and_accepting_clears_it(client_for, community, changed):
