@@ -21,17 +21,8 @@ from communities.api.base import IdField, StrictInputMixin
 from communities.validators import INT32_MAX
 from members.models import MemberTag
 from tests import factories
+from tests.project import PROJECT_APPS
 
-PROJECT_APPS = (
-    "accounts",
-    "communities",
-    "members",
-    "content",
-    "events",
-    "learning",
-    "analytics",
-    "partnerships",
-)
 TOO_BIG = 2**31
 NEGATIVE = -1
 

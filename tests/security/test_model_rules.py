@@ -8,7 +8,6 @@
 """
 
 import pytest
-from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -28,23 +27,10 @@ from members.services.policy import member_policy_update
 from members.services.relationships import cadence_set, touchpoint_create
 from members.services.reporting import report_create
 from tests import factories
+from tests.project import project_models
 
-PROJECT_APPS = [
-    "accounts",
-    "communities",
-    "members",
-    "content",
-    "events",
-    "learning",
-    "analytics",
-    "partnerships",
-]
 # Global (non-tenant) models: the tenant itself and the platform-wide accounts.
 GLOBAL_MODELS = {"accounts.User", "accounts.ApiToken", "communities.Community"}
-
-
-def project_models() -> list[type[models.Model]]:
-    return [model for app in PROJECT_APPS for model in apps.get_app_config(app).get_models()]
 
 
 def has_community_field(model) -> bool:

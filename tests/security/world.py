@@ -35,6 +35,7 @@ from members.services.audit import audit_record
 from members.services.relationships import touchpoint_create
 from members.services.reporting import report_create
 from tests import factories
+from tests.project import PROJECT_APPS
 
 # Anyone who may see the community sees rows of this kind.
 EVERYONE = None
@@ -80,20 +81,10 @@ def marker(community: str, kind: str) -> str:
 
 def id_models() -> list[type[models.Model]]:
     """Community and every project model that belongs to one, in a stable order."""
-    project = {
-        "accounts",
-        "communities",
-        "members",
-        "content",
-        "events",
-        "learning",
-        "analytics",
-        "partnerships",
-    }
     found = [
         model
         for model in apps.get_models()
-        if model._meta.app_label in project
+        if model._meta.app_label in PROJECT_APPS
         and (model is Community or any(f.name == "community" for f in model._meta.concrete_fields))
         and isinstance(model._meta.pk, models.AutoField)
     ]
