@@ -6,7 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from communities.api.base import IdField, StrictInputMixin
+from communities.api.base import IdField, PrebuiltFieldsMixin, StrictInputMixin
 from communities.images import ImageUploadSerializerField
 from communities.markdown import render_markdown
 from communities.models import Community, Rule, RulesVersion
@@ -22,7 +22,7 @@ IMAGE_FIELD_MAPPING = {
 }
 
 
-class CommunityOutputSerializer(serializers.ModelSerializer):
+class CommunityOutputSerializer(PrebuiltFieldsMixin, serializers.ModelSerializer):
     member_count = serializers.IntegerField(read_only=True)
     my_role = serializers.ChoiceField(choices=Role.choices, read_only=True, allow_null=True)
     my_status = serializers.ChoiceField(choices=MembershipStatus.choices, read_only=True, allow_null=True)

@@ -115,7 +115,7 @@ class MemberProfileView(CommunityMixin, TemplateView):
         context = {
             "member": member,
             "profile": profile if visible else None,
-            "skills": [skill.name for skill in member.skills.all()] if visible else [],
+            "skills": selectors.skills_of(member) if visible else [],
             "profile_hidden": not visible,
             "operator": operator,
             "is_me": self.membership is not None and self.membership.pk == member.pk,
@@ -211,7 +211,7 @@ class ProfileEditView(CommunityMixin, LoginRequiredMixin, ServiceFormMixin, Form
             **super().get_form_kwargs(),
             "skill_levels": policy_for(community=self.community).skill_levels,
             "profile": selectors.profile_of(member),
-            "skills": [skill.name for skill in member.skills.all()],
+            "skills": selectors.skills_of(member),
         }
 
     def perform(self, form):

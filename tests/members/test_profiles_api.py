@@ -123,3 +123,17 @@ def test_directory_filters_and_ordering(api_client_for, community):
     assert ids() == [b.pk, a.pk]
     assert ids(ordering="-joined_at")[0] == b.pk
     assert client.get(url("member-list", community), {"active_within": "5"}).status_code == 400
+
+
+def test_operator_tags_field_survives_a_members_request_in_between(api_client_for, community):
+    """The serializer's fields are built once per class (PrebuiltFieldsMixin) and copied per request: a
+    plain member's request dropping `tags` must not drop it from the next operator's, nor the reverse."""
+    member = factories.member(community=community)
+    admin = api_client_for(factories.member(community=community, role="admin").user)
+    peer = api_client_for(member.user)
+    admin.post(url("member-tag-list", community, membership_id=member.pk), {"name": "core member"})
+    for _ in range(2):
+        peer_rows = {row["id"]: row for row in peer.get(url("member-list", community)).json()["results"]}
+        admin_rows = {row["id"]: row for row in admin.get(url("member-list", community)).json()["results"]}
+        assert "tags" not in peer_rows[member.pk]
+        assert admin_rows[member.pk]["tags"] == ["core member"]

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from communities.api.base import StrictInputMixin
+from communities.api.base import PrebuiltFieldsMixin, StrictInputMixin
 from communities.markdown import render_markdown
 from members.models import MemberNote, Membership, MemberTag, ProfileVisibility
-from members.selectors.profiles import is_operator, profile_of, profile_visible
+from members.selectors.profiles import is_operator, profile_of, profile_visible, skills_of, tags_of
 
 
 class ProfileFieldsSerializer(serializers.Serializer):
@@ -30,7 +30,7 @@ def profile_data(membership: Membership, viewer) -> dict | None:
     profile = profile_of(membership)
     if not profile_visible(profile, viewer=viewer, owner=membership):
         return None
-    skills = [skill.name for skill in membership.skills.all()]
+    skills = skills_of(membership)
     if profile is None:
         return {
             "display_name": "",
@@ -58,7 +58,7 @@ def profile_data(membership: Membership, viewer) -> dict | None:
     }
 
 
-class MemberDirectorySerializer(serializers.ModelSerializer):
+class MemberDirectorySerializer(PrebuiltFieldsMixin, serializers.ModelSerializer):
     """A directory row: the membership, and its profile when the caller may read it (else null)."""
 
     user_id = serializers.IntegerField(read_only=True)
@@ -96,7 +96,7 @@ class MemberDirectorySerializer(serializers.ModelSerializer):
         return fields
 
     def get_tags(self, membership) -> list[str]:
-        return [tag.name for tag in membership.tags.all()]
+        return tags_of(membership)
 
     @extend_schema_field(ProfileFieldsSerializer(allow_null=True))
     def get_profile(self, membership) -> dict | None:
