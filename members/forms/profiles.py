@@ -89,8 +89,6 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Any time"))]
-        + [(days, _("In the last %(days)d days") % {"days": days}) for days in ACTIVE_WITHIN_DAYS],
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -102,6 +100,16 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["skill_level"].choices = [("", _("Any level"))] + [
             (level, skill_level_label(level)) for level in skill_levels
+        ]
+        # Built per form, in the reader's language: `_(...) % {...}` at class level would be formatted
+        # once, in whatever language was active when the module was imported.
+        self.fields["active_within"].choices = [("", _("Any time"))] + [
+            (days, _("In the last %(days)d days") % {"days": days}) for days in ACTIVE_WITHIN_DAYS
+        ]
+        # Built per form, in the reader's language: `_(...) % {...}` at class level would be formatted
+        # once, in whatever language was active when the module was imported.
+        self.fields["active_within"].choices = [("", _("Any time"))] + [
+            (days, _("In the last %(days)d days") % {"days": days}) for days in ACTIVE_WITHIN_DAYS
         ]
         if not operator:
             del self.fields["tag"]

@@ -163,3 +163,15 @@ def test_default_skill_levels_read_in_the_readers_language(client, community):
     client.force_login(member.user)
     page = client.get(reverse("members:directory", args=[community.slug]), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "初学者" in page.content.decode()
+
+
+def test_last_active_choices_read_in_the_readers_language(client, community):
+    """Built per request: formatted at import they stayed in the language active when the module loaded."""
+    member = factories.member(community=community)
+    client.force_login(member.user)
+    directory = reverse("members:directory", args=[community.slug])
+    english = client.get(directory, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = client.get(directory, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "In the last 30 days" in english
+    assert "最近 30 天内" in chinese
+    assert "In the last 30 days" not in chinese
