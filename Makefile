@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup migrate demo lint worker beat messages bench clean
+.PHONY: run test e2e setup migrate demo lint worker beat messages bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -34,6 +34,13 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
+# The browser journeys (tests/e2e, docs/e2e.md): Playwright drives Debian's Chromium (tests/e2e/setup.sh
+# installs it) against a live server with the demo world; every page is checked with axe-core and for
+# sideways scrolling, at 1366 and 390 px. Screenshots land in e2e-artifacts/.
+e2e: setup
+	sh tests/e2e/setup.sh
+	$(BIN)/python -m pytest -m e2e -p no:xdist tests/e2e $(PYTEST_ARGS)
+
 worker: setup
 	$(BIN)/celery -A config worker --loglevel=INFO
 
@@ -53,4 +60,4 @@ bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache e2e-artifacts
