@@ -40,6 +40,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Reporting a member or content for a broken rule.
     "report": EVERY_ROLE,
     "view_audit_log": OPERATORS,
+    # The Manage area: the operators' tools with their counts. Each tool still asks its own capability;
+    # this one only says who sees the area (anyone who holds one of the tools).
+    "view_manage_area": STAFF,
     "manage_relationships": OPERATORS,
     # Operators' private notes and tags on members, the tag filter and the directory's CSV export.
     "manage_member_notes": OPERATORS,
@@ -58,7 +61,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
 # (`archive_community` covers unarchiving). Every other capability is a write and answers
 # `community_archived` (409) until the owner unarchives it.
 ARCHIVED_CAPABILITIES = frozenset(
-    {"view", "view_members", "view_audit_log", "view_analytics", "archive_community"}
+    {"view", "view_members", "view_audit_log", "view_analytics", "view_manage_area", "archive_community"}
 )
 
 # Taking part: refused to a member who has not accepted the community's current rules version (they are

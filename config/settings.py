@@ -175,6 +175,8 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Serve uploads from Django itself; turn off when a web server or object storage serves MEDIA_ROOT.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise with their content type.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -89,7 +89,7 @@ def resolve_target(*, community: Community, target_type: str, target_id) -> tupl
 register(
     Membership,
     author=lambda membership: membership,
-    summary=lambda membership: str(membership.user),
+    summary=lambda membership: membership.user.name,
     hides=False,
     related=("user",),
 )

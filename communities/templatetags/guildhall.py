@@ -2,6 +2,7 @@
 
 from django import template
 
+from communities.avatars import avatar_html
 from communities.joining import join_option
 from communities.markdown import render_markdown
 from communities.permissions import has_capability
@@ -37,3 +38,9 @@ def contrast_text(hex_colour: str) -> str:
 def join_option_filter(community, membership) -> str:
     """`{% with option=community|join_option:membership %}`: communities.joining.join_option."""
     return str(join_option(community, membership))
+
+
+@register.simple_tag
+def avatar(user, name: str, size: str = "sm") -> str:
+    """`{% avatar user name %}`: the account's picture, or the initials of `name` (communities.avatars)."""
+    return avatar_html(user, name, size)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,20 @@ from members.errors import OnboardingStepNotFound
 from members.models import Membership, OnboardingStep
 
 NEWCOMER_DAYS = 30
+
+# Steps ticked by the activity of an app that does not run yet wait for it: "Join a first event" is
+# offered once the events app has models (issue 8). Verb prefix -> app label.
+VERB_APPS = {"event.": "events"}
+
+
+def step_available(verb: str) -> bool:
+    """False for a step a member cannot do today (its app is missing or has no models yet)."""
+    for prefix, label in VERB_APPS.items():
+        if verb.startswith(prefix):
+            if not apps.is_installed(label):
+                return False
+            return next(apps.get_app_config(label).get_models(), None) is not None
+    return True
 
 
 def _default_steps() -> list[tuple[str, str, str]]:
@@ -29,10 +44,12 @@ def _default_steps() -> list[tuple[str, str, str]]:
 
 
 def default_steps(*, community: Community) -> list[OnboardingStep]:
-    """The default checklist, unsaved, in the active language (the reader's, on a page)."""
+    """The default checklist, unsaved, in the active language (the reader's, on a page); only the steps
+    a member can do today (`step_available`)."""
+    defaults = [step for step in _default_steps() if step_available(step[2])]
     return [
         OnboardingStep(community=community, title=title, description=description, verb=verb, position=i)
-        for i, (title, description, verb) in enumerate(_default_steps())
+        for i, (title, description, verb) in enumerate(defaults)
     ]
 
 
@@ -53,8 +70,8 @@ def onboarding_step_get(*, community: Community, onboarding_step_id: int) -> Onb
 
 
 def checklist_for(*, community: Community, user) -> list[tuple[OnboardingStep, bool]]:
-    """Each step with whether the member's activity log already ticks it."""
-    steps = onboarding_steps(community=community)
+    """Each step a member can do today with whether the member's activity log already ticks it."""
+    steps = [step for step in onboarding_steps(community=community) if step_available(step.verb)]
     done = verbs_done(community=community, user_ids=[user.pk], verbs=[step.verb for step in steps])
     return [(step, (user.pk, step.verb) in done) for step in steps]
 
@@ -72,7 +89,7 @@ def onboarding_progress(*, community: Community, days: int = NEWCOMER_DAYS):
     Three queries whatever the number of members: steps, memberships, and one aggregate over the log.
     Returns (rows, [(step, members stopped at it)], number of members who finished the checklist).
     """
-    steps = onboarding_steps(community=community)
+    steps = [step for step in onboarding_steps(community=community) if step_available(step.verb)]
     members = list(
         Membership.objects.for_community(community)
         .filter(status=MembershipStatus.ACTIVE, joined_at__gte=timezone.now() - timedelta(days=days))

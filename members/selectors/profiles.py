@@ -219,3 +219,16 @@ def member_tag_get(*, community: Community, membership: Membership, tag_id: int)
     if tag is None:
         raise TagNotFound()
     return tag
+
+
+def community_name(membership: Membership) -> str:
+    """The name a member goes by in the community, for the operators' pages: the profile's display name,
+    else the account's name. Reads a prefetched profile only (`prefetched_profiles`, `profile_list` or
+    a plain `prefetch_related("profiles")`) and never queries: without one, the account's name."""
+    profiles = getattr(membership, "prefetched_profiles", None)
+    if profiles is None:
+        profiles = getattr(membership, "profile_list", None)
+    if profiles is None:
+        profiles = getattr(membership, "_prefetched_objects_cache", {}).get("profiles")
+    profile = next(iter(profiles), None) if profiles is not None else None
+    return (profile.display_name if profile is not None else "") or membership.user.name

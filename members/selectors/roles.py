@@ -20,6 +20,7 @@ def staff_list(*, community: Community) -> QuerySet[Membership]:
         Membership.objects.for_community(community)
         .filter(status=MembershipStatus.ACTIVE, role__in=STAFF_ROLES)
         .select_related("user")
+        .prefetch_related("profiles")
         .annotate(rank=rank)
         .order_by("rank", "joined_at", "id")
     )

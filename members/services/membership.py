@@ -25,10 +25,16 @@ def _current_rules(community: Community) -> RulesVersion | None:
 
 
 def rules_accept(*, membership: Membership, version: RulesVersion) -> RuleAcceptance:
-    """Record that `membership` accepted `version` (kept for every version) and keep its newest number."""
-    acceptance, _ = RuleAcceptance.objects.get_or_create(
+    """Record that `membership` accepted `version` (kept for every version) and keep its newest number.
+
+    Accepting the rules (while joining, applying or after a change) is reading them: it records
+    "rules.viewed" too, which ticks the onboarding step "Read the rules".
+    """
+    acceptance, created = RuleAcceptance.objects.get_or_create(
         community=membership.community, membership=membership, rules_version=version
     )
+    if created:
+        record(community=membership.community, actor=membership.user, verb="rules.viewed", target=membership)
     if membership.rules_accepted < version.number:
         membership.rules_accepted = version.number
         membership.save(update_fields=["rules_accepted", "updated_at"])

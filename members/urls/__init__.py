@@ -3,6 +3,7 @@
 from members.urls import (
     applications,
     audit,
+    manage,
     membership,
     moderation,
     onboarding,
@@ -23,6 +24,7 @@ urlpatterns = [
     *roles.urlpatterns,
     *moderation.urlpatterns,
     *audit.urlpatterns,
+    *manage.urlpatterns,
     *policy.urlpatterns,
     *relationships.urlpatterns,
     *recruitment.urlpatterns,

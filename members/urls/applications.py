@@ -7,6 +7,16 @@ urlpatterns = [
     path("c/<slug:slug>/application/", views.MyApplicationView.as_view(), name="application-mine"),
     path("c/<slug:slug>/applications/", views.ApplicationQueueView.as_view(), name="applications"),
     path(
+        "c/<slug:slug>/applications/<int:application_id>/approve/",
+        views.ApplicationDecideView.as_view(decision="approve"),
+        name="application-approve",
+    ),
+    path(
+        "c/<slug:slug>/applications/<int:application_id>/reject/",
+        views.ApplicationDecideView.as_view(decision="reject"),
+        name="application-reject",
+    ),
+    path(
         "c/<slug:slug>/applications/questions/",
         views.QuestionsView.as_view(),
         name="application-questions",

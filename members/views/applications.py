@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,6 +17,7 @@ from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.selectors import rule_list, rules_version_current
 from members.forms.applications import ApplicationFilterForm, ApplyForm, DecideForm, QuestionForm
 from members.selectors.applications import (
+    application_get,
     application_list,
     application_list_for_user,
     application_question_get,
@@ -117,6 +119,30 @@ class ApplicationQueueView(CommunityMixin, ServiceFormMixin, FormView):
             text = ngettext("%(count)d application rejected.", "%(count)d applications rejected.", count)
         messages.success(self.request, text % {"count": count})
         return redirect(self.request.get_full_path())
+
+
+class ApplicationDecideView(CommunityMixin, View):
+    """One tap in the queue: approve or reject one application (no note, no message; the bulk form
+    below the queue carries those). Back to the queue with its filters; a refusal (already decided)
+    comes back as a flash message through the HTML error middleware."""
+
+    capability = "vet_applications"
+    http_method_names = ["post"]
+    decision = ""  # "approve" or "reject", set by the URL conf
+
+    def post(self, request, *args, **kwargs):
+        application = application_get(community=self.community, application_id=kwargs["application_id"])
+        services.application_decide(
+            actor=request.user, community=self.community, application=application, decision=self.decision
+        )
+        name = application.applicant.name
+        if self.decision == "approve":
+            messages.success(request, _("%(name)s is approved and now a member.") % {"name": name})
+        else:
+            messages.success(request, _("The application of %(name)s is rejected.") % {"name": name})
+        queue = reverse("members:applications", kwargs={"slug": self.community.slug})
+        query = request.GET.urlencode()
+        return redirect(f"{queue}?{query}" if query else queue)
 
 
 class QuestionsView(CommunityMixin, ServiceFormMixin, FormView):

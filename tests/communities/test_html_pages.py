@@ -126,14 +126,18 @@ def test_home_join_area_follows_the_policy(client_for):
 
 
 @pytest.mark.django_db
-def test_home_shows_leave_to_members_and_settings_to_operators(client_for, community):
+def test_home_offers_leave_in_the_members_menu_and_manage_to_operators(client_for, community):
     member = factories.member(community=community).user
     admin = factories.member(community=community, role="admin").user
-    settings_url = url("settings-profile", community).encode()
-    member_page = client_for(member).get(url("home", community)).content
-    assert reverse("members:leave", args=[community.slug]).encode() in member_page
-    assert settings_url not in member_page
-    assert settings_url in client_for(admin).get(url("home", community)).content
+    manage_url = reverse("members:manage", args=[community.slug]).encode()
+    member_page = client_for(member).get(url("home", community)).content.decode()
+    menu = member_page[member_page.index('class="user-menu-list"') :]
+    assert reverse("members:leave", args=[community.slug]) in menu[: menu.index("</ul>")]
+    assert manage_url not in member_page.encode()
+    admin_page = client_for(admin).get(url("home", community)).content
+    assert manage_url in admin_page
+    # The operators' tools live in the Manage area, not as buttons on the home page.
+    assert url("settings-profile", community).encode() not in admin_page
 
 
 @pytest.mark.django_db

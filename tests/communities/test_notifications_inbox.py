@@ -69,7 +69,7 @@ def test_header_shows_the_unread_count_with_one_query(client_for, member, django
         send(member)
     client = client_for(member.user)
     response = client.get(reverse("communities:mine"))
-    assert b'class="badge" aria-label="3 unread notifications">3</span>' in response.content
+    assert b'class="badge badge-count" aria-label="3 unread notifications">3</span>' in response.content
     # The page's own queries plus exactly one COUNT for the badge, evaluated once per request.
     with django_assert_max_num_queries(4):
         client.get(reverse("communities:mine"))

@@ -53,17 +53,12 @@ def test_welcome_respects_the_member_preference(community):
 def test_checklist_ticks_from_activity(client_for, community):
     member = factories.member(community=community)
     client = client_for(member.user)
-    assert [done for _, done in selectors.checklist_for(community=community, user=member.user)] == [False] * 4
+    assert [done for _, done in selectors.checklist_for(community=community, user=member.user)] == [False] * 3
     client.get(url("rules", community))
     client.post(url("profile-edit", community), {"visibility": "members", "skills": "", "links": ""})
     client.post(url("welcome", community), {"text": "Hi, I shoot film."})
     done = {step.verb: done for step, done in selectors.checklist_for(community=community, user=member.user)}
-    assert done == {
-        "profile.updated": True,
-        "rules.viewed": True,
-        "introduction.posted": True,
-        "event.registered": False,
-    }
+    assert done == {"profile.updated": True, "rules.viewed": True, "introduction.posted": True}
     page = client.get(url("welcome", community))
     assert b"Hi, I shoot film." in page.content
 
@@ -103,14 +98,14 @@ def test_operators_manage_steps(client_for, community):
     client = client_for(owner.user)
     page = client.get(url("onboarding-settings", community))
     assert page.status_code == 200 and page.context["using_defaults"]
-    assert len(page.context["steps"]) == 4
+    assert len(page.context["steps"]) == 3
     assert not OnboardingStep.objects.filter(community=community).exists()  # a read stores nothing
     response = client.post(
         url("onboarding-settings", community),
         {"title": "Ask a question", "verb": "question.asked", "position": 5},
     )
     assert response.status_code == 302
-    assert OnboardingStep.objects.filter(community=community).count() == 5  # the defaults, then the new one
+    assert OnboardingStep.objects.filter(community=community).count() == 4  # the defaults, then the new one
     duplicate = client.post(
         url("onboarding-settings", community), {"title": "Again", "verb": "rules.viewed", "position": 6}
     )
@@ -165,7 +160,7 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     client = client_for(owner.user)
     with translation.override("zh-hans"):
         steps = selectors.onboarding_steps(community=community)
-    assert [step.pk for step in steps] == [None] * 4
+    assert [step.pk for step in steps] == [None] * 3
     assert steps[0].title != "Fill in your profile"
     page = client.get(url("onboarding-settings", community))
     assert b"onboarding-step-edit" not in page.content and not OnboardingStep.objects.exists()
@@ -173,10 +168,38 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     stored = list(OnboardingStep.objects.filter(community=community).order_by("position"))
     assert [step.verb for step in stored] == [step.verb for step in steps]
     client.post(url("onboarding-settings", community), {"customise": "1"})  # a second time: no-op
-    assert OnboardingStep.objects.filter(community=community).count() == 4
+    assert OnboardingStep.objects.filter(community=community).count() == 3
     member = factories.member(community=community)
     assert (
         client_for(member.user).post(url("onboarding-settings", community), {"customise": "1"}).status_code
         == 403
     )
-    assert OnboardingStep.objects.filter(community=community).count() == 4
+    assert OnboardingStep.objects.filter(community=community).count() == 3
+
+
+def test_the_checklist_offers_no_step_that_waits_for_a_missing_app(client_for, community):
+    """ "Join a first event" waits for the events app to have models; a stored step waits too."""
+    owner = factories.member(community=community, role="owner")
+    assert not selectors.step_available("event.registered")
+    assert "event.registered" not in [step.verb for step in selectors.onboarding_steps(community=community)]
+    OnboardingStep.objects.create(
+        community=community, title="Join a first event", verb="event.registered", position=9
+    )
+    checklist = selectors.checklist_for(community=community, user=owner.user)
+    assert "event.registered" not in [step.verb for step, _ in checklist]
+    _, counts, _ = selectors.onboarding_progress(community=community)
+    assert "event.registered" not in [step.verb for step, _ in counts]
+    page = client_for(owner.user).get(url("welcome", community)).content.decode()
+    assert "Join a first event" not in page
+
+
+def test_accepting_the_rules_while_joining_ticks_read_the_rules(community):
+    owner = factories.member(community=community, role="owner").user
+    from communities import services as community_services
+
+    community_services.rule_create(actor=owner, community=community, category="conduct", title="Be kind")
+    community.refresh_from_db()
+    user = factories.UserFactory()
+    membership_join(actor=user, community=community, accepted_rules_version=community.rules_version)
+    done = {step.verb: ticked for step, ticked in selectors.checklist_for(community=community, user=user)}
+    assert done["rules.viewed"] is True

@@ -83,6 +83,7 @@ PARAMETER_FILLERS = {
     "invitation_id": lambda rows, community: rows["invitation"].pk,
     "join_link_id": lambda rows, community: rows["join_link"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
+    "application_id": lambda rows, community: rows["application"].pk,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {
