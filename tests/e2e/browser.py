@@ -107,7 +107,7 @@ class Journey:
         context = self.browser.new_context(
             viewport=VIEWPORTS[self.width], locale="en-US", base_url=self.base_url
         )
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)  # a shared 2-core machine can be slow
         self.contexts.append(context)
         someone = Person(journey=self, page=context.new_page(), username=username or "visitor")
         if username and log_in:
