@@ -33,7 +33,7 @@ class CadenceForm(forms.Form):
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caretaker"].queryset = caretaker_choices(community=community)
-        self.fields["caretaker"].label_from_instance = lambda membership: membership.user.get_username()
+        self.fields["caretaker"].label_from_instance = lambda membership: membership.user.name
 
 
 class FollowForm(CadenceForm):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.apps import apps
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from analytics.services import latest_events, verbs_done
 from communities.models import Community
 from communities.roles import MembershipStatus
 from members.errors import OnboardingStepNotFound
-from members.models import Membership, OnboardingStep
+from members.models import MemberProfile, Membership, OnboardingStep
 
 NEWCOMER_DAYS = 30
 
@@ -86,7 +87,8 @@ class StuckMember:
 def onboarding_progress(*, community: Community, days: int = NEWCOMER_DAYS):
     """Members who joined in the last `days` days with their first missing step, and counts per step.
 
-    Three queries whatever the number of members: steps, memberships, and one aggregate over the log.
+    Four queries whatever the number of members: steps, memberships, their profiles, and one aggregate
+    over the log.
     Returns (rows, [(step, members stopped at it)], number of members who finished the checklist).
     """
     steps = [step for step in onboarding_steps(community=community) if step_available(step.verb)]
@@ -94,6 +96,7 @@ def onboarding_progress(*, community: Community, days: int = NEWCOMER_DAYS):
         Membership.objects.for_community(community)
         .filter(status=MembershipStatus.ACTIVE, joined_at__gte=timezone.now() - timedelta(days=days))
         .select_related("user")
+        .prefetch_related(Prefetch("profiles", queryset=MemberProfile.objects.filter(community=community)))
         .order_by("-joined_at", "-id")
     )
     done = verbs_done(

@@ -2,14 +2,15 @@
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from analytics.services import activity_trends
 from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus
-from members.models import ContactCadence, Membership, MemberTag, Touchpoint
+from members.models import ContactCadence, MemberProfile, Membership, MemberTag, Touchpoint
 
 FOLLOWED_TAGS = (MemberTag.CORE_MEMBER, MemberTag.OPINION_LEADER)
 TREND_WEEKS = 12
@@ -29,12 +30,19 @@ def _followed_queryset(community: Community) -> QuerySet[Membership]:
         .annotate(
             every_days=Subquery(cadence.values("every_days")[:1]),
             caretaker_name=Subquery(cadence.values("caretaker__username")[:1]),
+            # What the page shows: the caretaker's display name, else their username.
+            caretaker_shown=Subquery(
+                cadence.annotate(
+                    shown=Coalesce(NullIf("caretaker__display_name", Value("")), "caretaker__username")
+                ).values("shown")[:1]
+            ),
             last_touch=Subquery(last_touch.values("happened_at")[:1]),
         )
         .prefetch_related(
             Prefetch(
                 "tags", queryset=MemberTag.objects.filter(name__in=FOLLOWED_TAGS), to_attr="followed_tags"
-            )
+            ),
+            Prefetch("profiles", queryset=MemberProfile.objects.filter(community=community)),
         )
         .order_by("user__username")
     )
