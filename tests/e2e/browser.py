@@ -65,7 +65,10 @@ _FOLDS = """(el) => {
     }
     if (node.id) {
       const button = document.querySelector(`[aria-controls="${node.id}"][aria-expanded="false"]`);
-      if (button) toggles.unshift(`[aria-controls="${node.id}"][aria-expanded="false"]`);
+      // A toggle the layout hides (the phone menu's button on a wide screen) folds nothing there.
+      if (button && button.getClientRects().length) {
+        toggles.unshift(`[aria-controls="${node.id}"][aria-expanded="false"]`);
+      }
     }
   }
   return toggles;
