@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test e2e setup migrate demo lint worker beat messages bench clean
+.PHONY: run test test-citus e2e setup migrate demo lint worker beat messages bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,6 +33,15 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+# The whole suite against a Citus coordinator (docs/scaling.md, "Citus"): CITUS_DATABASE_URL names a
+# database with the citus extension and its workers registered (`../shared/citus/cluster.sh start`); each
+# test database is created on every node and distributed (tests/citus.py). Prints the suite's time.
+CITUS_DATABASE_URL ?= postgres://postgres@127.0.0.1:9700/guildhall
+test-citus: setup
+	@started=$$(date +%s); \
+	DATABASE_URL=$(CITUS_DATABASE_URL) $(BIN)/python -m pytest --citus -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS); \
+	status=$$?; echo "test-citus: the suite on Citus took $$(( $$(date +%s) - started )) s"; exit $$status
 
 # The browser journeys (tests/e2e, docs/e2e.md): Playwright drives Debian's Chromium (tests/e2e/setup.sh
 # installs it) against a live server with the demo world; every page is checked with axe-core and for

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.conf import settings
 from PIL import Image
 
+from communities import colocation
+
 
 class CommunitiesConfig(AppConfig):
     name = "communities"
@@ -9,3 +11,5 @@ class CommunitiesConfig(AppConfig):
     def ready(self):
         # Pillow refuses to open images past twice this many pixels, wherever they are opened.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
+        # Joins between tenant tables also join on the community (what Citus needs to run them).
+        colocation.same_community_joins()

@@ -1,15 +1,43 @@
 """The tenant (Community), its rules, and the TenantModel every tenant-owned model inherits."""
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from communities import validators
 
 
 class TenantQuerySet(models.QuerySet):
+    """Queries on a tenant table: `for_community(community)` is where every community-scoped read starts.
+
+    A distributed database (Citus, docs/scaling.md) runs a query on one shard when it names the
+    community; joins to other tenant tables carry it by themselves (communities.colocation). A row lock
+    (`select_for_update`) must name it: Citus refuses to lock rows across shards, so a locking query that
+    does not filter by one community raises here, on every database, before it reaches one.
+    """
+
     def for_community(self, community):
         return self.filter(community=community)
+
+    def _fetch_all(self):
+        if self._result_cache is None and self.query.select_for_update and not self._names_one_community():
+            raise ImproperlyConfigured(
+                f"select_for_update() on {self.model._meta.label} must filter by one community "
+                "(start from for_community(community)): a distributed database locks rows on one shard only."
+            )
+        super()._fetch_all()
+
+    def _names_one_community(self) -> bool:
+        """True when the query's top-level conditions include `community = <one value>`."""
+        return any(
+            isinstance(child, Exact)
+            and getattr(child.lhs, "target", None) is not None
+            and child.lhs.target.name == "community"
+            and child.lhs.target.model is self.model
+            for child in self.query.where.children
+        )
 
 
 class TenantModel(models.Model):
@@ -25,6 +53,22 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        """A save's UPDATE names the row by its community too: Citus runs it on that community's shard
+        (it refuses `SET community_id = ...` unless the WHERE names the same community). A row never
+        moves to another community: saving one whose community was changed raises."""
+        updated = super()._do_update(
+            base_qs.filter(community_id=self.community_id),
+            using,
+            pk_val,
+            values,
+            update_fields,
+            forced_update,
+        )
+        if not updated and base_qs.filter(pk=pk_val).exists():
+            raise ValueError(f"{self._meta.label} {pk_val} belongs to another community: rows never move")
+        return updated
 
 
 class SkillDomain(models.TextChoices):

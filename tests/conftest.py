@@ -1,8 +1,57 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from tests import factories
+from tests import citus, factories
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--citus",
+        action="store_true",
+        help="fail unless DATABASE_URL names a Citus database (make test-citus)",
+    )
+
+
+@pytest.fixture(scope="session")
+def citus_workers(request, django_db_modify_db_settings):
+    """The Citus workers of the database `DATABASE_URL` names, [] when it is not a Citus database."""
+    workers = citus.cluster_workers(django_settings.DATABASES["default"])
+    if request.config.getoption("citus") and not workers:
+        pytest.exit("--citus: DATABASE_URL does not name a Citus database with workers", returncode=2)
+    return workers
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, citus_workers):
+    # On Citus, `django_db_keepdb` below (re)creates the test database on every node.
+    return request.config.getvalue("create_db") and not citus_workers
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, citus_workers):
+    """On Citus, create the test database on every node first (tests/citus.py), then let Django keep it."""
+    reuse = request.config.getvalue("reuse_db")
+    if not citus_workers:
+        yield reuse
+        return
+    database = django_settings.DATABASES["default"]
+    citus.create_test_database(
+        database, citus_workers, reuse=reuse and not request.config.getvalue("create_db")
+    )
+    yield True
+    if not reuse:
+        citus.drop_test_database(database, citus_workers)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, citus_workers, django_db_blocker):
+    """pytest-django's set-up (create, migrate), then on Citus `manage.py distribute`."""
+    if citus_workers:
+        with django_db_blocker.unblock():
+            call_command("distribute", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -222,7 +222,9 @@ def application_withdraw(*, actor, community: Community) -> Application:
     )
     if application is None:
         raise errors.NoPendingApplication()
-    membership = Membership.objects.select_for_update().get(pk=application.membership_id)
+    membership = (
+        Membership.objects.for_community(community).select_for_update().get(pk=application.membership_id)
+    )
     membership_transition(membership=membership, to=MembershipStatus.LEFT, via="withdraw")
     application.status = Application.Status.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
@@ -237,7 +239,9 @@ def _apply_decision(*, actor, application: Application, decision: str, note: str
     community = application.community
     status = DECISIONS[decision]
     now = timezone.now()
-    membership = Membership.objects.select_for_update().get(pk=application.membership_id)
+    membership = (
+        Membership.objects.for_community(community).select_for_update().get(pk=application.membership_id)
+    )
     membership_transition(
         membership=membership,
         to=MembershipStatus.ACTIVE if status == Application.Status.APPROVED else MembershipStatus.REJECTED,

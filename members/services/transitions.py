@@ -18,6 +18,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from communities.crossing import community_figures_write, figures_by_community
 from communities.models import Community
 from communities.roles import MembershipStatus
 from members import errors
@@ -115,27 +116,25 @@ def membership_transition(*, membership: Membership, to: str, via: str, fields=(
 
 def member_counts_reconcile(*, community_ids=None) -> int:
     """Set each community's `member_count` to its number of active memberships, and each join link's
-    `members_count` to the memberships that came through it: one UPDATE each, with a correlated subquery,
-    writing only the rows that drifted; idempotent. Returns how many rows it repaired."""
-    active = (
-        Membership.objects.filter(community=OuterRef("pk"), status=Status.ACTIVE)
-        .order_by()
-        .values("community")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    actual = Coalesce(Subquery(active, output_field=IntegerField()), Value(0))
-    communities = Community.objects.exclude(member_count=actual)
+    `members_count` to the memberships that came through it, writing only the rows that drifted;
+    idempotent. Returns how many rows it repaired.
+
+    Crosses communities (communities.crossing): the member counts are one GROUP BY over the memberships,
+    written into the communities (a reference table on Citus) by `community_figures_write`; the join
+    links are one UPDATE whose subquery is correlated on the link's community as well as its id."""
+    active = Membership.objects.filter(status=Status.ACTIVE)
+    links = JoinLink.objects.all()
+    if community_ids is not None:
+        active = active.filter(community_id__in=community_ids)
+        links = links.filter(community_id__in=community_ids)
+    counts = figures_by_community(active.values("community").annotate(n=Count("pk")))
+    repaired = community_figures_write("member_count", counts, community_ids=community_ids)
     brought = (
-        Membership.objects.filter(join_link=OuterRef("pk"))
+        Membership.objects.filter(community=OuterRef("community"), join_link=OuterRef("pk"))
         .order_by()
         .values("join_link")
         .annotate(n=Count("pk"))
         .values("n")
     )
     links_actual = Coalesce(Subquery(brought, output_field=IntegerField()), Value(0))
-    links = JoinLink.objects.exclude(members_count=links_actual)
-    if community_ids is not None:
-        communities = communities.filter(pk__in=community_ids)
-        links = links.filter(community_id__in=community_ids)
-    return communities.update(member_count=actual) + links.update(members_count=links_actual)
+    return repaired + links.exclude(members_count=links_actual).update(members_count=links_actual)

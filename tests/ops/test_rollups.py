@@ -49,9 +49,14 @@ def test_rerun_gives_the_same_scores_and_old_events_age_out():
     assert community.activity_score == 0
 
 
-def test_refresh_is_one_statement(django_assert_num_queries):
+def test_refresh_costs_the_same_statements_whatever_the_number_of_communities(django_assert_num_queries):
+    # One GROUP BY over the events, one read of the communities' scores, one UPDATE of those that changed.
     community = factories.CommunityFactory()
     _events(community, factories.UserFactory(), 1)
     factories.CommunityFactory.create_batch(5)
-    with django_assert_num_queries(1):
-        refresh_community_activity()
+    with django_assert_num_queries(3):
+        assert refresh_community_activity() == 1
+    for other in factories.CommunityFactory.create_batch(5):
+        _events(other, factories.UserFactory(), 1)
+    with django_assert_num_queries(3):
+        assert refresh_community_activity() == 5
