@@ -1,6 +1,7 @@
 """Seed one benchmark database and describe what to load: `python bench/prepare.py SCALE` (run by run.py).
 
-Runs inside Django with the environment's DATABASE_URL: migrates, seeds the demo world plus `SCALE`
+Runs inside Django with the environment's DATABASE_URL: migrates (and distributes, on a Citus
+coordinator), seeds the demo world plus `SCALE`
 benchmark communities (`seed_demo --scale`, bulk inserts, idempotent), signs in a plain member of the
 busiest community (a session and an API token), checks that every page answers 200 to that member and
 counts each page's SQL queries. Prints one JSON object on its last line.
@@ -39,6 +40,12 @@ def main() -> None:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'citus'")
+            on_citus = cursor.fetchone() is not None
+        if on_citus:  # a Citus coordinator: distribute the tables (idempotent) before seeding them
+            call_command("distribute", verbosity=0)
     call_command("seed_demo", scale=scale, verbosity=0)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh bulk inserts have no planner statistics yet

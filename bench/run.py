@@ -1,6 +1,8 @@
 """Load the busiest pages through gunicorn beside a bare-Django floor, at several platform sizes.
 
     python bench/run.py [--memberships 18000 100000] [--duration 10] [--rounds 2]   (or `make bench`)
+    python bench/run.py --database-url postgres://postgres@127.0.0.1:5432/gh_bench \
+        postgres://postgres@127.0.0.1:9700/guildhall --memberships 18000      (PostgreSQL against Citus)
 
 For each size it seeds its own database (`<name>_<memberships>` from --database-url, default
 postgres://postgres@127.0.0.1:5432/gh_bench, so gh_bench_18000; created when missing, seeded once and
@@ -12,6 +14,11 @@ plain member of the busiest community (session cookie for HTML pages, API token 
 requests per second, p95 latency and the ratio to the floor's requests per second, with the targets of
 docs/scaling.md. Without wrk (`apt-get install wrk`, see bench/setup.sh) a bounded Python load generator
 stands in, and says so: its figures are lower than wrk's for both sides.
+
+With several --database-url (plain PostgreSQL and a Citus coordinator, say) it does all of that on each
+in turn and ends with a table of every page on every database. A Citus base database is one with the
+citus extension and its workers registered; the per-size databases are created on every node and
+distributed before seeding.
 """
 
 import argparse
@@ -52,12 +59,25 @@ def database_url(base: str, memberships: int) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=f"{parts.path}_{memberships}"))
 
 
-def ensure_database(url: str) -> None:
-    """Create a PostgreSQL database when it does not exist yet (SQLite creates its file itself)."""
+def ensure_database(base: str, url: str) -> str:
+    """Create a PostgreSQL database when it does not exist yet (SQLite creates its file itself); return
+    what it is. When the base database is a Citus coordinator's (it has the citus extension and workers,
+    as `../shared/citus/cluster.sh start` makes it), the new database is created on every node, as the
+    Citus test databases are (tests/citus.py), and bench/prepare.py distributes it before seeding."""
     parts = urllib.parse.urlsplit(url)
     if not parts.scheme.startswith("postgres"):
-        return
+        return "SQLite"
+    import environ
     import psycopg2
+
+    sys.path.insert(0, str(ROOT))
+    from tests import citus
+
+    settings = environ.Env.db_url_config(base)
+    workers = citus.cluster_workers(settings)
+    if workers:
+        citus.create_database(settings, workers, parts.path.lstrip("/"), reuse=True)
+        return f"Citus ({len(workers)} workers)"
 
     name = parts.path.lstrip("/")
     connection = psycopg2.connect(
@@ -73,6 +93,7 @@ def ensure_database(url: str) -> None:
         if cursor.fetchone() is None:
             cursor.execute(f'CREATE DATABASE "{name}"')
     connection.close()
+    return "PostgreSQL"
 
 
 def server_env(url: str) -> dict:
@@ -215,12 +236,12 @@ def measure(info: dict, url: str, args, load) -> dict:
     }
 
 
-def report(memberships: int, info: dict, figures: dict) -> None:
+def report(memberships: int, info: dict, figures: dict, database: str) -> None:
     floor = figures[FLOOR]["req_s"]
     print(
-        f"\n{info['memberships']:,} memberships ({info['communities']} communities, {info['accounts']:,} "
-        f"accounts; {info['busiest']} has {info['busiest_members']:,} active members), asked for "
-        f"{memberships:,}; seeded/checked in {info['seconds']} s"
+        f"\n{database}: {info['memberships']:,} memberships ({info['communities']} communities, "
+        f"{info['accounts']:,} accounts; {info['busiest']} has {info['busiest_members']:,} active members), "
+        f"asked for {memberships:,}; seeded/checked in {info['seconds']} s"
     )
     header = (
         f"{'page':<20} {'queries':>7} {'req/s':>8} {'p95 ms':>7} {'worst':>7} {'x floor':>8} "
@@ -245,12 +266,34 @@ def report(memberships: int, info: dict, figures: dict) -> None:
         )
 
 
+def compare(results: dict, databases: list[str], sizes: list[int]) -> None:
+    """Each page on every database at each size: req/s, p95 and the ratio to the first database."""
+    first = databases[0]
+    for size in sizes:
+        print(f"\n{size:,} memberships: req/s (p95 ms), x floor, and req/s against {first}")
+        for name in [FLOOR, *TARGETS]:
+            cells = []
+            for database in databases:
+                figures = results[database][size]["figures"]
+                page, floor = figures[name], figures[FLOOR]["req_s"]
+                base = results[first][size]["figures"][name]["req_s"]
+                cells.append(
+                    f"{page['req_s']:>7.1f} ({page['p95_ms']:>5.0f}) {page['req_s'] / floor:>4.2f}x "
+                    f"{page['req_s'] / base:>4.2f}"
+                )
+            print(f"{name:<20} " + " | ".join(cells))
+        print(f"{'':<20} " + " | ".join(f"{database:<30}" for database in databases))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--memberships", type=int, nargs="+", default=[18000, 100000])
     parser.add_argument(
         "--database-url",
-        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gh_bench"),
+        nargs="+",
+        default=[os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gh_bench")],
+        help="base database(s); with several (plain PostgreSQL and a Citus coordinator) each page is "
+        "measured on each, in one run, and compared",
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and round")
     parser.add_argument("--rounds", type=int, default=2)
@@ -269,23 +312,30 @@ def main() -> None:
         f"gunicorn 2 workers, DEBUG off; {os.cpu_count()} CPUs"
     )
     results = {}
-    for memberships in args.memberships:
-        # seed_demo --scale N seeds N communities of N*20 members: N*N*20 memberships.
-        scale = math.ceil(math.sqrt(memberships / 20))
-        url = database_url(args.database_url, memberships)
-        ensure_database(url)
-        info = prepare(url, scale)
-        figures = measure(info, url, args, load)
-        report(memberships, info, figures)
-        results[memberships] = {"info": {k: v for k, v in info.items() if k not in ("cookie", "token")}}
-        results[memberships]["figures"] = figures
-    if len(args.memberships) > 1:
-        small, large = min(args.memberships), max(args.memberships)
-        print(f"\nratio to the floor, {small:,} -> {large:,} memberships")
-        for name in TARGETS:
-            before = results[small]["figures"][name]["req_s"] / results[small]["figures"][FLOOR]["req_s"]
-            after = results[large]["figures"][name]["req_s"] / results[large]["figures"][FLOOR]["req_s"]
-            print(f"{name:<20} {before:>6.2f} -> {after:.2f}")
+    for base in args.database_url:
+        for memberships in args.memberships:
+            # seed_demo --scale N seeds N communities of N*20 members: N*N*20 memberships.
+            scale = math.ceil(math.sqrt(memberships / 20))
+            url = database_url(base, memberships)
+            kind = ensure_database(base, url)
+            database = f"{kind} {urllib.parse.urlsplit(url).netloc.rpartition('@')[2]}"
+            info = prepare(url, scale)
+            figures = measure(info, url, args, load)
+            report(memberships, info, figures, database)
+            results.setdefault(database, {})[memberships] = {
+                "info": {k: v for k, v in info.items() if k not in ("cookie", "token")},
+                "figures": figures,
+            }
+    for database, by_size in results.items():
+        if len(args.memberships) > 1:
+            small, large = min(args.memberships), max(args.memberships)
+            print(f"\n{database}: ratio to the floor, {small:,} -> {large:,} memberships")
+            for name in TARGETS:
+                before = by_size[small]["figures"][name]["req_s"] / by_size[small]["figures"][FLOOR]["req_s"]
+                after = by_size[large]["figures"][name]["req_s"] / by_size[large]["figures"][FLOOR]["req_s"]
+                print(f"{name:<20} {before:>6.2f} -> {after:.2f}")
+    if len(results) > 1:
+        compare(results, list(results), args.memberships)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 

@@ -143,10 +143,15 @@ def community_delete(*, actor, community: Community, confirm_slug: str) -> None:
 
 def _name_community_being_deleted(community: Community) -> None:
     """Name, for this transaction only, the community being deleted: the PostgreSQL triggers that keep
-    append-only tables append-only (the audit log's, decision 0010) let that community's rows go with it."""
+    append-only tables append-only (the audit log's, decision 0010) let that community's rows go with it.
+
+    On Citus the triggers run on the workers, so the setting must travel with the transaction's commands:
+    `citus.propagate_set_commands = 'local'` sends every later SET LOCAL to them (on plain PostgreSQL it
+    is an unused placeholder setting)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('guildhall.deleting_community', %s, true)", [str(community.pk)])
+            cursor.execute("SET LOCAL citus.propagate_set_commands TO 'local'")
+            cursor.execute("SET LOCAL guildhall.deleting_community TO %s", [str(community.pk)])
 
 
 # --- Rules ------------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
-"""Test databases on a Citus cluster (`make test-citus`, docs/scaling.md "Citus").
+"""Databases on a Citus cluster, for the tests (`make test-citus`) and the benchmark (docs/scaling.md).
 
 A Citus database is more than a database on the coordinator: the same database must exist on every
 worker with the extension, and the coordinator must know its workers from inside that database (Citus
 keeps its node list per database). pytest-django creates `test_<name>` (and `_gw0`, `_gw1`... with
 xdist) on the coordinator only, so `tests/conftest.py` prepares each test database here first, lets
 Django keep it (`keepdb`) and migrate it, then distributes it with `manage.py distribute`.
+bench/run.py creates its per-size databases the same way.
 
 The suite runs on Citus whenever `DATABASE_URL` names a database that has the citus extension (the one
 `../shared/citus/cluster.sh start` creates): its workers are read from that database's node list, so
@@ -21,6 +22,11 @@ from psycopg2 import sql
 # distribution and every multi-shard statement by eight for no benefit on two local workers.
 TEST_SHARD_COUNT = 4
 
+# What the platform's database needs on Citus (docs/scaling.md): a transaction that read several shards
+# and then writes a reference table (an account, a community) must have used one connection per worker,
+# or Citus refuses the write ("cannot modify table ... because there was a parallel operation").
+DATABASE_SETTINGS = {"citus.multi_shard_modify_mode": "sequential"}
+
 
 def _connect(settings: dict, *, host: str | None = None, port: int | None = None, dbname: str):
     connection = psycopg2.connect(
@@ -36,7 +42,7 @@ def _connect(settings: dict, *, host: str | None = None, port: int | None = None
 
 def cluster_workers(settings: dict) -> list[tuple[str, int]]:
     """The active primary workers of the Citus database named by `settings`; [] when it is not one."""
-    if settings.get("ENGINE") != "django.db.backends.postgresql":
+    if not settings.get("ENGINE", "").endswith("postgresql"):  # Django's backend, or the project's own
         return []
     try:
         connection = _connect(settings, dbname=settings["NAME"])
@@ -70,14 +76,15 @@ def _exists(connection, name: str) -> bool:
         return cursor.fetchone() is not None
 
 
-def create_test_database(settings: dict, workers: list[tuple[str, int]], *, reuse: bool) -> None:
-    """Create the test database of `settings` on the coordinator and `workers`.
+def create_database(
+    settings: dict, workers: list[tuple[str, int]], name: str, *, reuse: bool, shard_count: int | None = None
+) -> None:
+    """Create database `name` on the coordinator of `settings` and on `workers` (dropping it first).
 
-    Each node gets the extension; the coordinator's copy registers itself and the workers and makes
-    `TEST_SHARD_COUNT` the database's shard count. With `reuse` (`--reuse-db`) an existing database
-    is kept as it is.
+    Each node gets the extension; the coordinator's copy registers itself and the workers, and gets
+    `DATABASE_SETTINGS` (and `shard_count` as its shard count, when given). With `reuse` an existing
+    database is kept as it is.
     """
-    name = test_database_name(settings)
     with closing(_connect(settings, dbname="postgres")) as coordinator:
         if reuse and _exists(coordinator, name):
             return
@@ -87,11 +94,16 @@ def create_test_database(settings: dict, workers: list[tuple[str, int]], *, reus
             with closing(_connect(settings, host=host, port=port, dbname=name)) as worker:
                 worker.cursor().execute("CREATE EXTENSION citus")
         _recreate(coordinator, name)
-        coordinator.cursor().execute(
-            sql.SQL("ALTER DATABASE {} SET citus.shard_count = {}").format(
-                sql.Identifier(name), sql.Literal(TEST_SHARD_COUNT)
+        settings_of_database = {
+            **DATABASE_SETTINGS,
+            **({"citus.shard_count": shard_count} if shard_count else {}),
+        }
+        for setting, value in settings_of_database.items():
+            coordinator.cursor().execute(
+                sql.SQL("ALTER DATABASE {} SET {} = {}").format(
+                    sql.Identifier(name), sql.SQL(setting), sql.Literal(value)
+                )
             )
-        )
     with closing(_connect(settings, dbname=name)) as database, database.cursor() as cursor:
         cursor.execute("CREATE EXTENSION citus")
         cursor.execute(
@@ -102,9 +114,8 @@ def create_test_database(settings: dict, workers: list[tuple[str, int]], *, reus
             cursor.execute("SELECT citus_add_node(%s, %s)", [host, port])
 
 
-def drop_test_database(settings: dict, workers: list[tuple[str, int]]) -> None:
-    """Drop the test database on the coordinator and on every worker."""
-    name = test_database_name(settings)
+def drop_database(settings: dict, workers: list[tuple[str, int]], name: str) -> None:
+    """Drop database `name` on the coordinator of `settings` and on every worker."""
     query = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
     with closing(_connect(settings, dbname="postgres")) as coordinator:
         coordinator.cursor().execute(query)

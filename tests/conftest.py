@@ -38,12 +38,12 @@ def django_db_keepdb(request, citus_workers):
         yield reuse
         return
     database = django_settings.DATABASES["default"]
-    citus.create_test_database(
-        database, citus_workers, reuse=reuse and not request.config.getvalue("create_db")
-    )
+    name = citus.test_database_name(database)
+    fresh = not reuse or request.config.getvalue("create_db")
+    citus.create_database(database, citus_workers, name, reuse=not fresh, shard_count=citus.TEST_SHARD_COUNT)
     yield True
     if not reuse:
-        citus.drop_test_database(database, citus_workers)
+        citus.drop_database(database, citus_workers, name)
 
 
 @pytest.fixture(scope="session")
