@@ -26,6 +26,13 @@ CROSSING = {
     "communities.selectors.community_list_visible": "public communities and the caller's own",
     "communities.selectors.community_list_for_member": "the caller's active memberships",
     "communities.selectors.with_viewer_membership": "the caller's membership in each listed community",
+    "members.selectors.applications.application_list": "an applicant's public memberships elsewhere",
+    # A user's own rows in every community: their inbox, and their memberships' sort keys.
+    "communities.inbox.notification_list": "the caller's notifications from every community",
+    "communities.inbox.unread_count": "the caller's unread notifications",
+    "communities.inbox.notification_mark_read": "one of the caller's notifications, by id",
+    "communities.inbox.notification_mark_all_read": "the caller's unread notifications",
+    "accounts.services.profile_update": "the account's memberships' sort keys, on a new display name",
     # The public directory: the communities reference table only.
     "communities.selectors.community_directory": "public, active communities",
     # Platform-wide rollups and repairs (scheduled tasks): a GROUP BY community_id per tenant table.

@@ -40,7 +40,9 @@ def _followed_queryset(community: Community) -> QuerySet[Membership]:
         )
         .prefetch_related(
             Prefetch(
-                "tags", queryset=MemberTag.objects.filter(name__in=FOLLOWED_TAGS), to_attr="followed_tags"
+                "tags",
+                queryset=MemberTag.objects.for_community(community).filter(name__in=FOLLOWED_TAGS),
+                to_attr="followed_tags",
             ),
             Prefetch("profiles", queryset=MemberProfile.objects.filter(community=community)),
         )

@@ -7,6 +7,7 @@ import importlib
 import re
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -103,3 +104,16 @@ def test_community_figures_write_changes_only_what_differs():
     assert community_figures_write("activity_score", {}, community_ids=[busy.pk]) == 1
     busy.refresh_from_db()
     assert busy.activity_score == 0
+
+
+@pytest.mark.django_db
+def test_a_row_lock_must_name_one_community(community):
+    membership = factories.member(community=community)
+    with transaction.atomic():
+        assert Membership.objects.for_community(community).select_for_update().get(pk=membership.pk)
+        assert Membership.objects.select_for_update().filter(community=community, pk=membership.pk).first()
+        with pytest.raises(ImproperlyConfigured, match="must filter by one community"):
+            Membership.objects.select_for_update().get(pk=membership.pk)
+        with pytest.raises(ImproperlyConfigured):
+            list(Membership.objects.select_for_update().filter(community__in=[community]))
+        assert Community.objects.select_for_update().get(pk=community.pk)  # not a tenant table
