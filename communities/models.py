@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
-from communities import validators
+from communities import schema, validators
 
 
 class TenantQuerySet(models.QuerySet):
@@ -40,8 +40,20 @@ class TenantQuerySet(models.QuerySet):
         )
 
 
-class TenantModel(models.Model):
-    """A row owned by one community. Services make sure it never points at another community's rows."""
+class TenantModelBase(models.base.ModelBase):
+    """Gives every concrete tenant model its tenant keys in the database (communities.schema)."""
+
+    def __new__(cls, name, bases, attrs, **kwargs):
+        model = super().__new__(cls, name, bases, attrs, **kwargs)
+        schema.declare_tenant_keys(model, tenant_metaclass=cls)
+        return model
+
+
+class TenantModel(models.Model, metaclass=TenantModelBase):
+    """A row owned by one community. Services make sure it never points at another community's rows; the
+    database does too: its primary key is `(id, community_id)` and a foreign key to another tenant model
+    is `(community_id, x_id)` (the field's own single-column constraint is switched off). See
+    communities.schema and docs/decisions/0016-distributed-tenant-keys.md."""
 
     community = models.ForeignKey(
         "communities.Community", on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_set"

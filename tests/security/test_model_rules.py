@@ -2,21 +2,27 @@
 
 - A model with a `community` field is a TenantModel whose community foreign key is required.
 - Its unique constraints (UniqueConstraint, unique_together, unique fields) all include `community`.
+- What Citus checks when it distributes the tables by `community_id` (communities.schema): every tenant
+  table's primary key carries the community, every foreign key to another tenant model is declared on
+  `(community_id, x_id)` (its single-column constraint off), and no global table points at a tenant table.
+  tests/security/test_tenant_keys.py checks the same on the PostgreSQL catalogue.
 - Its rows never point at another community's rows: `assert_same_community` checks every tenant row that
   the factories and services create, one builder per model (a new tenant model fails until it has one).
 - The models without a community are exactly the listed global ones.
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import IntegrityError, connection, models, transaction
 
 from analytics.services import record
 from communities import services
 from communities.inbox import notification_mark_read, preference_set
 from communities.models import Community, Rule, TenantModel
 from communities.notifications import notify
+from communities.schema import TenantForeignKey, TenantPrimaryKey
 from communities.selectors import rule_list
 from members import reportables
 from members.services import applications as vetting
@@ -339,6 +345,42 @@ def test_unique_constraints_include_community(model):
         assert not field.unique or field.primary_key, f"{field.name} is unique across communities"
 
 
+def _relations_to_tenant_models(model) -> set[str]:
+    return {
+        field.name
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.name != "community" and issubclass(field.related_model, TenantModel)
+    }
+
+
+@pytest.mark.parametrize("model", TENANT_MODELS, ids=_ids)
+def test_primary_key_carries_the_community(model):
+    keys = [c for c in model._meta.constraints if isinstance(c, TenantPrimaryKey)]
+    assert [key.columns(model) for key in keys] == [("id", "community_id")]
+    assert model._meta.pk.name == "id"  # Django's own primary key stays `id`
+    assert not model._meta.parents, "multi-table inheritance: the child table would have no community"
+
+
+@pytest.mark.parametrize("model", TENANT_MODELS, ids=_ids)
+def test_foreign_keys_to_tenant_models_carry_the_community(model):
+    declared = {c.field for c in model._meta.constraints if isinstance(c, TenantForeignKey)}
+    assert declared == _relations_to_tenant_models(model)
+    for name in declared:
+        assert not model._meta.get_field(name).db_constraint, f"{name} keeps a constraint on its id alone"
+    for field in model._meta.many_to_many:
+        if issubclass(field.related_model, TenantModel):
+            through = field.remote_field.through
+            assert issubclass(through, TenantModel), f"{field.name}: many-to-many without a community"
+
+
+def test_no_global_table_points_at_a_tenant_table():
+    """Citus refuses a foreign key from a reference table to a distributed one (Django's own tables and
+    the auto-created many-to-many tables included)."""
+    for model in apps.get_models(include_auto_created=True):
+        if not issubclass(model, TenantModel):
+            assert not _relations_to_tenant_models(model), f"{model._meta.label} points at a tenant model"
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", TENANT_MODELS, ids=_ids)
 def test_rows_made_by_factories_and_services_stay_in_their_community(model):
@@ -352,16 +394,32 @@ def test_rows_made_by_factories_and_services_stay_in_their_community(model):
             assert_same_community(row)
 
 
-@pytest.mark.django_db
-def test_assert_same_community_catches_a_row_pointing_elsewhere():
-    a, b = factories.CommunityFactory(), factories.CommunityFactory()
-    crossing = factories.RuleAcceptanceFactory(
+def _crossing_rule_acceptance(a, b):
+    """A rule acceptance in `a` of a membership in `b` (not saved: PostgreSQL would refuse it)."""
+    return factories.RuleAcceptanceFactory.build(
         community=a,
         membership=factories.member(community=b),
         rules_version=factories.RulesVersionFactory(community=a),
     )
+
+
+@pytest.mark.django_db
+def test_assert_same_community_catches_a_row_pointing_elsewhere():
+    a, b = factories.CommunityFactory(), factories.CommunityFactory()
+    crossing = _crossing_rule_acceptance(a, b)
     with pytest.raises(AssertionError, match="membership crosses communities"):
         assert_same_community(crossing)
     event = record(community=a, actor=None, verb="rule.viewed", target=factories.RuleFactory(community=b))
     with pytest.raises(AssertionError, match="target_type targets another community"):
         assert_same_community(event)
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
+def test_postgresql_refuses_a_row_pointing_at_another_community():
+    a, b = factories.CommunityFactory(), factories.CommunityFactory()
+    crossing = _crossing_rule_acceptance(a, b)
+    refused = pytest.raises(IntegrityError, match="members_ruleacceptance_membership_id_tenant_fk")
+    with refused, transaction.atomic():
+        crossing.save()
+        connection.check_constraints()  # the foreign keys are deferred to the commit, as Django's are
