@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--database", default="default", help="database alias (default: default)")
 
-    def handle(self, *args, database: str, **options):
+    def handle(self, *args, database: str, verbosity: int, **options):
         def report(outcome: distribution.TableOutcome) -> None:
             if outcome.kind == distribution.DISTRIBUTED:
                 what = f"distributed by {distribution.DISTRIBUTION_COLUMN}"
@@ -27,8 +27,9 @@ class Command(BaseCommand):
             outcomes = distribution.distribute(database)
         except distribution.NotDistributable as error:
             raise CommandError(str(error)) from None
-        for outcome in outcomes:
-            report(outcome)
+        if verbosity:
+            for outcome in outcomes:
+                report(outcome)
         groups = distribution.colocation_groups(database)
         if len(groups) != 1:
             raise CommandError(f"The tenant tables are in {len(groups)} colocation groups, expected one.")
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             f"{distribution.DISTRIBUTION_COLUMN} and colocated (group {groups.pop()}), "
             f"{counts[distribution.REFERENCE]} reference tables"
         )
+        if not verbosity:
+            return
         if done:
             self.stdout.write(self.style.SUCCESS(f"Done: {len(done)} tables changed. {summary}."))
         else:
