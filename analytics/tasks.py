@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from analytics.models import ActivityEvent
 from communities.crossing import community_figures_write, figures_by_community
+from communities.versioning import communities_changed
 
 ACTIVITY_WINDOW = timedelta(days=30)
 
@@ -19,4 +20,7 @@ def refresh_community_activity() -> int:
     how many communities changed."""
     since = timezone.now() - ACTIVITY_WINDOW
     recent = ActivityEvent.objects.filter(occurred_at__gte=since).values("community").annotate(n=Count("pk"))
-    return community_figures_write("activity_score", figures_by_community(recent))
+    changed = community_figures_write("activity_score", figures_by_community(recent))
+    if changed:
+        communities_changed()  # the API community list shows the score
+    return changed

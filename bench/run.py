@@ -27,6 +27,7 @@ import json
 import math
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -94,6 +95,29 @@ def ensure_database(base: str, url: str) -> str:
             cursor.execute(f'CREATE DATABASE "{name}"')
     connection.close()
     return "PostgreSQL"
+
+
+def use_redis(redis_url: str) -> str:
+    """Serve with Redis as the cache when it answers (as in production: sessions, visits and the pages
+    kept by version, decision 0018, need one cache for all processes); say which cache is used."""
+    parts = urllib.parse.urlsplit(redis_url)
+    if not redis_url:
+        return "per-process memory (no Redis given)"
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), timeout=2).close()
+    except OSError:
+        return f"per-process memory ({redis_url} does not answer)"
+    # Celery tasks run inline: there is no worker, and Redis would otherwise make them queue.
+    os.environ.update(REDIS_URL=redis_url, CELERY_TASK_ALWAYS_EAGER="true")
+    return f"Redis {redis_url}"
+
+
+def empty_cache() -> None:
+    """Empty the benchmark's own Redis database before each database: they share ids."""
+    if os.environ.get("REDIS_URL"):
+        import redis
+
+        redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
 
 
 def server_env(url: str) -> dict:
@@ -300,16 +324,24 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--port", type=int, default=8101, help="the platform; the floor listens on port+1")
     parser.add_argument("--logs", default="/tmp", help="directory for the two servers' logs")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        help="the platform's cache, as in production (REDIS_URL), a Redis database of the benchmark's own: "
+        "it is emptied before each size; '' or unreachable: per-process memory",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     if min(args.memberships) < 20 or args.duration < 1 or args.rounds < 1:
         parser.error("--memberships must be at least 20, --duration and --rounds at least 1")
 
     load = load_wrk if shutil.which("wrk") else load_python
+    cache = use_redis(args.redis_url)
     print(
         f"load: {'wrk' if load is load_wrk else 'Python threads (wrk is not installed)'}, "
         f"{args.connections} connections, {args.duration} s per page and round, {args.rounds} rounds; "
-        f"gunicorn 2 workers, DEBUG off; {os.cpu_count()} CPUs"
+        f"gunicorn 2 workers, DEBUG off, cache: {cache}; {os.cpu_count()} CPUs; "
+        f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}"
     )
     results = {}
     for base in args.database_url:
@@ -319,6 +351,7 @@ def main() -> None:
             url = database_url(base, memberships)
             kind = ensure_database(base, url)
             database = f"{kind} {urllib.parse.urlsplit(url).netloc.rpartition('@')[2]}"
+            empty_cache()
             info = prepare(url, scale)
             figures = measure(info, url, args, load)
             report(memberships, info, figures, database)

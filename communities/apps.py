@@ -13,3 +13,7 @@ class CommunitiesConfig(AppConfig):
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
         # Joins between tenant tables also join on the community (what Citus needs to run them).
         colocation.same_community_joins()
+
+        from communities import versioning
+
+        versioning.connect()

@@ -8,9 +8,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from communities import fragments
 from communities.errors import DomainError, NotFound
 from communities.models import Community, Notification, NotificationPreference
 from communities.permissions import ensure_can
+from communities.versioning import inbox_changed, inbox_version
 
 # The groups a member sets preferences for; a notification's kind belongs to the group named by its
 # first dotted part (application.approved -> application). Later features add their group here.
@@ -47,15 +49,25 @@ def unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
+def unread_count_kept(*, user) -> int:
+    """`unread_count`, kept in the cache under the user's inbox version, which every change to their
+    notifications replaces (communities/versioning.py, decision 0018): the header of every page."""
+    version = inbox_version(user)
+    if version is None:
+        return unread_count(user=user)
+    return fragments.memo(f"unread:{user.pk}:{version}", lambda: unread_count(user=user))
+
+
 def unread_notifications(request) -> dict:
-    """Context processor: the header's unread count, one COUNT query at most per request, done lazily."""
+    """Context processor: the header's unread count, one COUNT query at most per request, done lazily,
+    and none while the count is in the cache."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
 
     def count():
         if not hasattr(request, "_unread_notifications"):
-            request._unread_notifications = unread_count(user=user)
+            request._unread_notifications = unread_count_kept(user=user)
         return request._unread_notifications
 
     return {"unread_notifications": count}
@@ -76,6 +88,7 @@ def notification_mark_read(*, actor, notification_id: int) -> Notification:
 @transaction.atomic
 def notification_mark_all_read(*, actor) -> int:
     """Mark all the actor's unread notifications read; returns how many changed."""
+    inbox_changed(actor.pk)  # an update without model signals
     return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(
         read_at=timezone.now(), updated_at=timezone.now()
     )

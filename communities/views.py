@@ -7,13 +7,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
-from communities import selectors, services
+from communities import fragments, selectors, services
 from communities.arrival import RememberArrivalMixin
 from communities.forms import (
     CommunityBrandingForm,
@@ -45,12 +47,35 @@ class DirectoryView(ListView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form,
             filtered=bool(self.request.GET.get("q") or self.request.GET.get("domain")),
             page_query=query.urlencode(),
             **kwargs,
         )
+        context["cards"] = community_cards(context["communities"])
+        # The form shows only the query (its choices are fixed): kept by content (decision 0018).
+        query = sorted(self.request.GET.lists())
+        context["filters_key"] = fragments.digest(
+            "directory-filters", fragments.release(), fragments.locale_parts(), query
+        )
+        return context
+
+
+CARD_TEMPLATE = "communities/_card.html"
+
+
+def community_cards(communities) -> list[str]:
+    """Each community's directory card, rendered from its own row only (no related object), kept in the
+    cache by the row's values, the language and the release (decision 0018)."""
+    template = get_template(CARD_TEMPLATE)
+    scope = (fragments.release(), translation.get_language())
+
+    def key(community):
+        return "card:" + fragments.digest(scope, fragments.row_values(community))
+
+    cards = fragments.memo_many(communities, key=key, build=lambda c: template.render({"community": c}))
+    return [mark_safe(card) for card in cards]  # noqa: S308 - rendered by the template, escaped there
 
 
 class MyCommunitiesView(LoginRequiredMixin, ListView):

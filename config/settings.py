@@ -104,6 +104,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Pages kept in the cache under a version that writes replace (communities/fragments.py, decision 0018)
+# need a cache shared by every process: on by default with Redis only.
+FRAGMENT_CACHE_VERSIONED = env.bool("FRAGMENT_CACHE_VERSIONED", default=bool(REDIS_URL))
 
 # --- Celery ---------------------------------------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class MembersConfig(AppConfig):
     name = "members"
+
+    def ready(self):
+        from members import versioning
+
+        versioning.connect()

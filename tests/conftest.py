@@ -67,6 +67,9 @@ def _test_settings(settings, tmp_path):
     # Each test gets an empty process-local cache: with REDIS_URL set (CI), a cache shared across tests
     # and xdist workers would carry guards such as the daily-visit key from one test into another.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process, one cache: the member lists are kept in it under their version as with Redis, so
+    # every test that writes and then reads a list checks the version's invalidation too.
+    settings.FRAGMENT_CACHE_VERSIONED = True
     cache.clear()
 
 

@@ -4,9 +4,11 @@ import copy
 from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions, serializers, viewsets
 
+from communities import fragments
 from communities.permissions import ensure_writable
 from communities.tenancy import request_can, resolve_community
 from communities.validators import ID_MAX, INT32_MAX
@@ -46,6 +48,25 @@ class PrebuiltFieldsMixin:
             prebuilt = super().get_fields()
             cls._prebuilt_fields = prebuilt
         return copy.deepcopy(prebuilt)
+
+
+class MemoisedListSerializer(serializers.ListSerializer):
+    """A list whose items are kept in the cache by their row's values (communities.fragments.row_values),
+    with the language, time zone, the address the request came to (URLs in items are absolute) and the
+    release. For a child that reads only its instance's columns and annotations:
+    a changed row has a new key, so an item is never served stale (decision 0018)."""
+
+    def to_representation(self, data):
+        child = self.child
+        request = self.context.get("request")
+        base = request.build_absolute_uri("/") if request is not None else ""
+        scope = (type(child).__qualname__, fragments.release(), base, fragments.locale_parts())
+
+        def key(instance):
+            return "api-item:" + fragments.digest(scope, fragments.row_values(instance))
+
+        items = data.all() if isinstance(data, models.manager.BaseManager) else data
+        return fragments.memo_many(items, key=key, build=child.to_representation)
 
 
 class RoutedMethodsOnly:

@@ -6,7 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from communities.api.base import IdField, PrebuiltFieldsMixin, StrictInputMixin
+from communities.api.base import IdField, MemoisedListSerializer, PrebuiltFieldsMixin, StrictInputMixin
 from communities.images import ImageUploadSerializerField
 from communities.markdown import render_markdown
 from communities.models import Community, Rule, RulesVersion
@@ -23,6 +23,9 @@ IMAGE_FIELD_MAPPING = {
 
 
 class CommunityOutputSerializer(PrebuiltFieldsMixin, serializers.ModelSerializer):
+    """A community's profile with the caller's role and status. In lists each item is kept in the cache
+    by its row's values (`MemoisedListSerializer`): it reads only the row and its annotations."""
+
     member_count = serializers.IntegerField(read_only=True)
     my_role = serializers.ChoiceField(choices=Role.choices, read_only=True, allow_null=True)
     my_status = serializers.ChoiceField(choices=MembershipStatus.choices, read_only=True, allow_null=True)
@@ -58,6 +61,7 @@ class CommunityOutputSerializer(PrebuiltFieldsMixin, serializers.ModelSerializer
             "archived_at",
         ]
         read_only_fields = fields
+        list_serializer_class = MemoisedListSerializer
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_description_html(self, community: Community) -> str:

@@ -8,12 +8,13 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from communities import selectors, services
+from communities import fragments, selectors, services
 from communities.api import serializers as s
 from communities.api.base import CommunityViewSet, RoutedMethodsOnly
 from communities.api.filters import CommunityFilter
 from communities.errors import NotFound
 from communities.models import Community, Rule, RulesVersion
+from communities.versioning import communities_version
 
 
 @extend_schema_view(
@@ -42,6 +43,19 @@ class CommunityListViewSet(RoutedMethodsOnly, mixins.ListModelMixin, viewsets.Ge
     def get_queryset(self):
         visible = selectors.community_list_visible(user=self.request.user)
         return selectors.with_viewer_membership(visible, user=self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        """A page of the list, kept in the cache per caller (their communities and roles are in it),
+        address (host, filters, page), language and time zone, under the platform's community-list
+        version (communities/versioning.py)."""
+        version = communities_version()  # first: the version is read before any row
+        if version is None:
+            return super().list(request, *args, **kwargs)
+        caller = request.user.pk if request.user.is_authenticated else None
+        scope = (fragments.release(), version, caller, fragments.locale_parts())
+        key = "api-communities:" + fragments.digest(scope, request.build_absolute_uri())
+        build = super().list
+        return Response(fragments.memo(key, lambda: build(request, *args, **kwargs).data))
 
     def create(self, request):
         serializer = s.CommunityCreateInputSerializer(data=request.data)

@@ -3,6 +3,7 @@
 from django import template
 
 from communities.avatars import avatar_html
+from communities.fragments import memo
 from communities.joining import join_option
 from communities.markdown import render_markdown
 from communities.permissions import has_capability
@@ -44,3 +45,28 @@ def join_option_filter(community, membership) -> str:
 def avatar(user, name: str, size: str = "sm") -> str:
     """`{% avatar user name %}`: the account's picture, or the initials of `name` (communities.avatars)."""
     return avatar_html(user, name, size)
+
+
+@register.tag
+def cached(parser, token):
+    """`{% cached key %}...{% endcached %}`: the enclosed markup, kept in the cache under `key` (a string
+    the view builds with communities.fragments, holding everything the markup depends on). A hit renders
+    nothing inside, so values the view passes as lazy objects are never computed; an empty key renders
+    the markup every time (versioned caching off)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% cached %} takes one argument, the key.")
+    nodelist = parser.parse(("endcached",))
+    parser.delete_first_token()
+    return CachedNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class CachedNode(template.Node):
+    def __init__(self, nodelist, key):
+        self.nodelist, self.key = nodelist, key
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        return memo(f"fragment:{key}", lambda: self.nodelist.render(context))

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from members.models import MemberProfile, Membership, ProfileVisibility
+from members.versioning import members_changed
 
 # Whoever may open the directory (an active member) reads these profiles: the key uses only them, so
 # the order never reveals a name that is hidden from the reader.
@@ -37,4 +38,5 @@ def sort_names_refresh(*, memberships: QuerySet[Membership]) -> int:
             membership.sort_name = key
             changed.append(membership)
     Membership.objects.bulk_update(changed, ["sort_name"], batch_size=500)
+    members_changed(community_ids={membership.community_id for membership in changed})
     return len(changed)

@@ -12,6 +12,7 @@ from members.models import MemberNote, MemberProfile, Membership, MemberSkill, M
 from members.selectors.policy import policy_for
 from members.services.directory import sort_names_refresh
 from members.services.publishing import ensure_may_post
+from members.versioning import members_changed
 
 MAX_SKILLS = 20
 MAX_SKILL_LENGTH = 60
@@ -89,6 +90,7 @@ def profile_update(
     MemberSkill.objects.bulk_create(
         [MemberSkill(community=community, membership=membership, name=name) for name in skill_names]
     )
+    members_changed(community_ids=[community.pk])  # the skills above were replaced without model signals
     sort_names_refresh(memberships=Membership.objects.filter(pk=membership.pk))
     record(community=community, actor=actor, verb="profile.updated", target=profile)
     return profile

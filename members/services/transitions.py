@@ -21,8 +21,10 @@ from django.utils import timezone
 from communities.crossing import community_figures_write, figures_by_community
 from communities.models import Community
 from communities.roles import MembershipStatus
+from communities.versioning import communities_changed
 from members import errors
 from members.models import JoinLink, Membership
+from members.versioning import members_changed
 
 Status = MembershipStatus
 NEW = None  # no membership row yet: the transition creates it
@@ -129,6 +131,10 @@ def member_counts_reconcile(*, community_ids=None) -> int:
         links = links.filter(community_id__in=community_ids)
     counts = figures_by_community(active.values("community").annotate(n=Count("pk")))
     repaired = community_figures_write("member_count", counts, community_ids=community_ids)
+    if repaired:  # the lists show the count: their pages get new versions (a rare, hourly repair)
+        every = Community.objects.values_list("pk", flat=True)
+        members_changed(community_ids=community_ids if community_ids is not None else every)
+        communities_changed()
     brought = (
         Membership.objects.filter(community=OuterRef("community"), join_link=OuterRef("pk"))
         .order_by()

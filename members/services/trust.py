@@ -17,6 +17,7 @@ from members import errors
 from members.models import Membership, ModerationAction
 from members.selectors.policy import policy_for
 from members.services.audit import audit_record
+from members.versioning import members_changed
 
 TRUST_LEVELS = (0, 1, 2, 3)
 # Threshold name -> activity verb counted in the look-back window ("days_visited" comes with the counts).
@@ -113,6 +114,8 @@ def trust_levels_evaluate(*, community: Community) -> dict[str, int]:
             continue
         changed.append(member)
     Membership.objects.bulk_update(changed, ["trust_level", "trust_level_since", "demotion_due_at"])
+    if changed:
+        members_changed(community_ids=[community.pk])
     return summary
 
 

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from communities import fragments
 from communities.csvexport import csv_response
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.pagination import CountedPaginator
@@ -17,6 +18,7 @@ from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, T
 from members.selectors import profiles as selectors
 from members.selectors.policy import policy_for
 from members.services import profiles as services
+from members.versioning import members_version, viewer_scope
 
 
 class DirectoryMixin(CommunityMixin):
@@ -37,20 +39,42 @@ class DirectoryMixin(CommunityMixin):
 
 
 class MemberDirectoryView(DirectoryMixin, TemplateView):
+    """The directory. Its filter form, rows and page links are kept in the cache per page, language and
+    kind of viewer, under the community's member-list version (`{% cached results_key %}` in the
+    template, members/versioning.py): the form, the page and the rows are passed as lazy objects, which
+    a cache hit never evaluates, so it reads no row."""
+
     template_name = "members/profiles/directory.html"
     paginate_by = 20
 
-    def get_context_data(self, **kwargs):
+    @cached_property
+    def page(self):
         count = selectors.directory_count(community=self.community, query=self.filter_form.query())
         paginator = CountedPaginator(self.directory(), self.paginate_by, count=count)
-        page = paginator.get_page(self.request.GET.get("page"))
-        rows = [selectors.directory_row(m, viewer=self.membership) for m in page.object_list]
+        return paginator.get_page(self.request.GET.get("page"))
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        return [selectors.directory_row(m, viewer=self.membership) for m in self.page.object_list]
+
+    def results_key(self) -> str | None:
+        """Everything the cached markup depends on besides the template; None when caching is off."""
+        version = members_version(self.community)
+        if version is None:
+            return None
+        viewer = viewer_scope(community=self.community, viewer=self.membership, version=version)
+        query = sorted(self.request.GET.lists())
+        scope = (fragments.release(), self.community.pk, version, viewer, fragments.locale_parts())
+        return fragments.digest("member-directory", scope, query)
+
+    def get_context_data(self, **kwargs):
         params = self.request.GET.copy()
         params.pop("page", None)
         return super().get_context_data(
-            form=self.filter_form,
-            page_obj=page,
-            rows=rows,
+            results_key=self.results_key(),  # first: the version is read before any row
+            form=SimpleLazyObject(lambda: self.filter_form),
+            page_obj=SimpleLazyObject(lambda: self.page),
+            rows=SimpleLazyObject(lambda: self.rows),
             operator=selectors.is_operator(self.membership),
             querystring=params.urlencode(),
             **kwargs,

@@ -6,6 +6,7 @@ from rest_framework import mixins, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from communities import fragments
 from communities.api.base import CommunityViewSet, HasCapability
 from communities.api.pagination import StoredCountPagination
 from communities.arrival import arrival_for
@@ -17,6 +18,7 @@ from members.models import Membership
 from members.selectors.profiles import directory_base
 from members.services.membership import rules_version_accept
 from members.services.recruitment import membership_join_from
+from members.versioning import members_version, viewer_scope
 
 
 @extend_schema_view(
@@ -95,6 +97,19 @@ class MemberViewSet(mixins.ListModelMixin, CommunityViewSet):
 
     def get_queryset(self):
         return directory_base(community=self.request.community, viewer=self.request.membership)
+
+    def list(self, request, *args, **kwargs):
+        """A page of the directory, kept in the cache per address (host, filters, page), language, time
+        zone and kind of caller under the community's member-list version (members/versioning.py)."""
+        community = request.community
+        version = members_version(community)  # first: the version is read before any row
+        if version is None:
+            return super().list(request, *args, **kwargs)
+        viewer = viewer_scope(community=community, viewer=request.membership, version=version)
+        scope = (fragments.release(), community.pk, version, viewer, fragments.locale_parts())
+        key = "api-members:" + fragments.digest(scope, request.build_absolute_uri())
+        build = super().list
+        return Response(fragments.memo(key, lambda: build(request, *args, **kwargs).data))
 
     def stored_count(self) -> int | None:
         """The stored member count is the total unless a filter narrows the list."""
