@@ -33,6 +33,7 @@ CROSSING = {
     "communities.inbox.notification_mark_read": "one of the caller's notifications, by id",
     "communities.inbox.notification_mark_all_read": "the caller's unread notifications",
     "accounts.services.profile_update": "the account's memberships' sort keys, on a new display name",
+    "members.versioning._account_changed": "the account's communities, whose member lists show its name",
     # The public directory: the communities reference table only.
     "communities.selectors.community_directory": "public, active communities",
     # Platform-wide rollups and repairs (scheduled tasks): a GROUP BY community_id per tenant table.
