@@ -13,7 +13,7 @@ the test databases go to the same nodes. Any other database (SQLite, plain Postg
 pytest-django as before.
 """
 
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 import psycopg2
 from psycopg2 import sql
@@ -26,6 +26,7 @@ TEST_SHARD_COUNT = 4
 # and then writes a reference table (an account, a community) must have used one connection per worker,
 # or Citus refuses the write ("cannot modify table ... because there was a parallel operation").
 DATABASE_SETTINGS = {"citus.multi_shard_modify_mode": "sequential"}
+CLUSTER_LOCK = 7_202_611  # an arbitrary advisory lock key, taken on the coordinator's `postgres` database
 
 
 def _connect(settings: dict, *, host: str | None = None, port: int | None = None, dbname: str):
@@ -74,6 +75,22 @@ def _exists(connection, name: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return cursor.fetchone() is not None
+
+
+@contextmanager
+def cluster_lock(settings: dict):
+    """Hold a lock on the coordinator while one process changes the cluster's databases.
+
+    Parallel test processes (xdist) preparing their databases at once on the same servers collide in
+    Citus's node activation ("tuple concurrently updated" on a worker, then "failure on connection
+    marked as essential"): creating, registering and distributing go one database at a time.
+    """
+    with closing(_connect(settings, dbname="postgres")) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [CLUSTER_LOCK])
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [CLUSTER_LOCK])
 
 
 def create_database(

@@ -40,17 +40,21 @@ def django_db_keepdb(request, citus_workers):
     database = django_settings.DATABASES["default"]
     name = citus.test_database_name(database)
     fresh = not reuse or request.config.getvalue("create_db")
-    citus.create_database(database, citus_workers, name, reuse=not fresh, shard_count=citus.TEST_SHARD_COUNT)
+    with citus.cluster_lock(database):
+        citus.create_database(
+            database, citus_workers, name, reuse=not fresh, shard_count=citus.TEST_SHARD_COUNT
+        )
     yield True
     if not reuse:
-        citus.drop_database(database, citus_workers, name)
+        with citus.cluster_lock(database):
+            citus.drop_database(database, citus_workers, name)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, citus_workers, django_db_blocker):
     """pytest-django's set-up (create, migrate), then on Citus `manage.py distribute`."""
     if citus_workers:
-        with django_db_blocker.unblock():
+        with django_db_blocker.unblock(), citus.cluster_lock(django_settings.DATABASES["default"]):
             call_command("distribute", verbosity=0)
 
 
