@@ -15,10 +15,11 @@ requests per second, p95 latency and the ratio to the floor's requests per secon
 docs/scaling.md. Without wrk (`apt-get install wrk`, see bench/setup.sh) a bounded Python load generator
 stands in, and says so: its figures are lower than wrk's for both sides.
 
-With several --database-url (plain PostgreSQL and a Citus coordinator, say) it does all of that on each
-in turn and ends with a table of every page on every database. A Citus base database is one with the
-citus extension and its workers registered; the per-size databases are created on every node and
-distributed before seeding.
+With several --database-url (plain PostgreSQL and a Citus coordinator, say) it seeds each, serves each
+with its own pair of servers (ports --port, --port+1, then --port+2...), loads every page on every
+database in turn, interleaved, and ends with a table of every page on every database. A Citus base
+database is one with the citus extension and its workers registered; the per-size databases are created
+on every node and distributed before seeding.
 """
 
 import argparse
@@ -112,17 +113,26 @@ def use_redis(redis_url: str) -> str:
     return f"Redis {redis_url}"
 
 
-def empty_cache() -> None:
-    """Empty the benchmark's own Redis database before each database: they share ids."""
+def cache_url(index: int) -> str:
+    """The Redis database of the `index`-th database measured (the next lower number for each), so that
+    databases measured in one run never serve each other's cached pages: they share ids."""
+    parts = urllib.parse.urlsplit(os.environ["REDIS_URL"])
+    number = int(parts.path.strip("/") or 0) - index
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{number}"))
+
+
+def empty_cache(index: int = 0) -> None:
+    """Empty the benchmark's own Redis database of the `index`-th database before each size."""
     if os.environ.get("REDIS_URL"):
         import redis
 
-        redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+        redis.Redis.from_url(cache_url(index)).flushdb()
 
 
-def server_env(url: str) -> dict:
+def server_env(url: str, index: int = 0) -> dict:
     return {
         **os.environ,
+        **({"REDIS_URL": cache_url(index)} if os.environ.get("REDIS_URL") else {}),
         "DATABASE_URL": url,
         "DEBUG": "false",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback
@@ -131,11 +141,11 @@ def server_env(url: str) -> dict:
     }
 
 
-def prepare(url: str, scale: int) -> dict:
+def prepare(url: str, scale: int, index: int = 0) -> dict:
     result = subprocess.run(
         [sys.executable, str(BENCH / "prepare.py"), str(scale)],
         cwd=ROOT,
-        env=server_env(url),
+        env=server_env(url, index),
         capture_output=True,
         text=True,
         check=False,
@@ -217,47 +227,61 @@ def load_python(url: str, headers: dict, seconds: float, connections: int) -> di
     }
 
 
-def measure(info: dict, url: str, args, load) -> dict:
-    """Load the floor and every page, interleaved, `args.rounds` times; return per-target aggregates."""
-    app, floor = f"http://127.0.0.1:{args.port}", f"http://127.0.0.1:{args.port + 1}"
-    targets = {FLOOR: (f"{floor}/floor/{info['busiest']}/", {"Cookie": info["cookie"]})}
-    for name, page in info["pages"].items():
-        auth = {"Cookie": info["cookie"]} if page["auth"] == "session" else {}
-        if page["auth"] == "token":
-            auth = {"Authorization": f"Token {info['token']}"}
-        targets[name] = (app + page["url"], auth)
-    logs = Path(args.logs)
-    servers = [
-        start("config.wsgi:application", args.port, server_env(url), logs / "bench-app.log"),
-        start("bench.floor_wsgi:application", args.port + 1, server_env(url), logs / "bench-floor.log"),
-    ]
+def measure(setups: list[tuple[dict, str]], args, load) -> list[dict]:
+    """Load the floor and every page of each (info, database url), interleaved, `args.rounds` times:
+    each page on every database in turn before the next page, so that they share the machine's state.
+    Return per-target aggregates for each database."""
+    logs, servers, targets = Path(args.logs), [], []
+    for index, (info, url) in enumerate(setups):
+        port = args.port + 2 * index
+        app, floor = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1}"
+        mine = {FLOOR: (f"{floor}/floor/{info['busiest']}/", {"Cookie": info["cookie"]})}
+        for name, page in info["pages"].items():
+            auth = {"Cookie": info["cookie"]} if page["auth"] == "session" else {}
+            if page["auth"] == "token":
+                auth = {"Authorization": f"Token {info['token']}"}
+            mine[name] = (app + page["url"], auth)
+        targets.append(mine)
+        servers.append(
+            start("config.wsgi:application", port, server_env(url), logs / f"bench-app-{index}.log")
+        )
+        servers.append(
+            start(
+                "bench.floor_wsgi:application", port + 1, server_env(url), logs / f"bench-floor-{index}.log"
+            )
+        )
     try:
-        wait_ready(f"{app}/healthz", {})
-        for target, headers in targets.values():
-            wait_ready(target, headers)
-        for target, headers in targets.values():  # warm every worker's caches and connections
-            load(target, headers, 1, args.connections)
-        runs = {name: [] for name in targets}
-        order = list(targets)
+        for index, mine in enumerate(targets):
+            wait_ready(f"http://127.0.0.1:{args.port + 2 * index}/healthz", {})
+            for target, headers in mine.values():
+                wait_ready(target, headers)
+            for target, headers in mine.values():  # warm every worker's caches and connections
+                load(target, headers, 1, args.connections)
+        runs = [{name: [] for name in mine} for mine in targets]
         for _ in range(args.rounds):
-            for name in order:
-                runs[name].append(load(*targets[name], args.duration, args.connections))
-        runs[FLOOR].append(load(*targets[FLOOR], args.duration, args.connections))  # the floor at both ends
+            for name in targets[0]:
+                for mine, results in zip(targets, runs, strict=True):
+                    results[name].append(load(*mine[name], args.duration, args.connections))
+        for mine, results in zip(targets, runs, strict=True):  # the floor at both ends
+            results[FLOOR].append(load(*mine[FLOOR], args.duration, args.connections))
     finally:
         for server in servers:
             server.terminate()
         for server in servers:
             server.wait(timeout=30)
-    return {
-        name: {
-            "req_s": sum(run["requests"] for run in results) / sum(run["seconds"] for run in results),
-            "p95_ms": statistics.median(run["p95_ms"] for run in results),
-            "p95_worst_ms": max(run["p95_ms"] for run in results),
-            "errors": sum(run["non_2xx"] + run["socket_errors"] for run in results),
-            "rounds_req_s": [round(run["requests"] / run["seconds"], 1) for run in results],
+    return [
+        {
+            name: {
+                "req_s": sum(run["requests"] for run in results) / sum(run["seconds"] for run in results),
+                "p95_ms": statistics.median(run["p95_ms"] for run in results),
+                "p95_worst_ms": max(run["p95_ms"] for run in results),
+                "errors": sum(run["non_2xx"] + run["socket_errors"] for run in results),
+                "rounds_req_s": [round(run["requests"] / run["seconds"], 1) for run in results],
+            }
+            for name, results in by_target.items()
         }
-        for name, results in runs.items()
-    }
+        for by_target in runs
+    ]
 
 
 def report(memberships: int, info: dict, figures: dict, database: str) -> None:
@@ -322,8 +346,10 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per page and round")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--port", type=int, default=8101, help="the platform; the floor listens on port+1")
-    parser.add_argument("--logs", default="/tmp", help="directory for the two servers' logs")
+    parser.add_argument(
+        "--port", type=int, default=8101, help="the platform; the floor on port+1 (a second database: +2, +3)"
+    )
+    parser.add_argument("--logs", default="/tmp", help="directory for the servers' logs")
     parser.add_argument(
         "--redis-url",
         default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
@@ -344,16 +370,17 @@ def main() -> None:
         f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}"
     )
     results = {}
-    for base in args.database_url:
-        for memberships in args.memberships:
-            # seed_demo --scale N seeds N communities of N*20 members: N*N*20 memberships.
-            scale = math.ceil(math.sqrt(memberships / 20))
+    for memberships in args.memberships:
+        # seed_demo --scale N seeds N communities of N*20 members: N*N*20 memberships.
+        scale = math.ceil(math.sqrt(memberships / 20))
+        setups, names = [], []
+        for index, base in enumerate(args.database_url):
+            empty_cache(index)
             url = database_url(base, memberships)
             kind = ensure_database(base, url)
-            database = f"{kind} {urllib.parse.urlsplit(url).netloc.rpartition('@')[2]}"
-            empty_cache()
-            info = prepare(url, scale)
-            figures = measure(info, url, args, load)
+            names.append(f"{kind} {urllib.parse.urlsplit(url).netloc.rpartition('@')[2]}")
+            setups.append((prepare(url, scale, index), url))
+        for database, (info, _), figures in zip(names, setups, measure(setups, args, load), strict=True):
             report(memberships, info, figures, database)
             results.setdefault(database, {})[memberships] = {
                 "info": {k: v for k, v in info.items() if k not in ("cookie", "token")},
