@@ -1,4 +1,8 @@
-"""allauth adapter: account emails are sent by a Celery task; failed logins count per account."""
+"""allauth adapter: account emails name the site from settings and are sent by a Celery task; failed
+logins count per account."""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
@@ -7,8 +11,22 @@ from accounts.selectors import account_for_login
 from accounts.tasks import send_email
 
 
+@dataclass(frozen=True)
+class SiteIdentity:
+    """What allauth's mail templates read of `current_site`, from settings (SITE_NAME, SITE_URL)."""
+
+    name: str
+    domain: str
+
+
+def site_identity() -> SiteIdentity:
+    return SiteIdentity(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
+        """Render in the request (its language) with the site named from settings, send from the worker."""
+        context = {"email": email, **context, "current_site": site_identity()}
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (

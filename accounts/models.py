@@ -36,15 +36,19 @@ class ApiToken(models.Model):
 
     PREFIX_LENGTH = 8
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=80)
-    prefix = models.CharField(max_length=PREFIX_LENGTH, editable=False)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
-    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    prefix = models.CharField(max_length=PREFIX_LENGTH, editable=False, verbose_name=_("prefix"))
+    key_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("key hash"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("last used"))
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("revoked"))
 
     class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "-created_at"])]
 

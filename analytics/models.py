@@ -10,17 +10,31 @@ from communities.models import TenantModel
 
 class ActivityEvent(TenantModel):
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    verb = models.CharField(max_length=64, help_text=_("dotted name, for example community.joined"))
+    verb = models.CharField(
+        max_length=64, help_text=_("dotted name, for example community.joined"), verbose_name=_("activity")
+    )
     target_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("target type"),
     )
-    target_id = models.CharField(max_length=64, blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    occurred_at = models.DateTimeField()
+    target_id = models.CharField(max_length=64, blank=True, verbose_name=_("target id"))
+    data = models.JSONField(default=dict, blank=True, verbose_name=_("details"))
+    occurred_at = models.DateTimeField(verbose_name=_("occurred at"))
 
     class Meta:
+        verbose_name = _("activity event")
+        verbose_name_plural = _("activity events")
         indexes = [
             models.Index(fields=["community", "occurred_at"]),
             models.Index(fields=["community", "verb", "occurred_at"]),

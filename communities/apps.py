@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from communities import colocation
@@ -7,6 +8,7 @@ from communities import colocation
 
 class CommunitiesConfig(AppConfig):
     name = "communities"
+    verbose_name = _("Communities")
 
     def ready(self):
         # Pillow refuses to open images past twice this many pixels, wherever they are opened.

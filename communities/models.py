@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
-from communities import schema, validators
+from communities import notices, schema, validators
 
 
 class TenantQuerySet(models.QuerySet):
@@ -56,10 +56,13 @@ class TenantModel(models.Model, metaclass=TenantModelBase):
     communities.schema and docs/decisions/0016-distributed-tenant-keys.md."""
 
     community = models.ForeignKey(
-        "communities.Community", on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_set"
+        "communities.Community",
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("community"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     objects = TenantQuerySet.as_manager()
 
@@ -146,18 +149,23 @@ class Community(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     # Number of the current published rules version (0: none yet), kept by communities.services when it
     # publishes one; a member whose `Membership.rules_accepted` is lower is asked to accept it.
-    rules_version = models.PositiveIntegerField(default=0, editable=False)
+    rules_version = models.PositiveIntegerField(default=0, editable=False, verbose_name=_("rules version"))
     # Events in the last 30 days, refreshed on a schedule by analytics.tasks.refresh_community_activity.
-    activity_score = models.PositiveIntegerField(default=0, editable=False)
+    activity_score = models.PositiveIntegerField(default=0, editable=False, verbose_name=_("activity score"))
     # Active memberships, kept by members.services.transitions (same transaction as the status change)
     # and reconciled on a schedule by communities.tasks.reconcile_member_counts.
     member_count = models.PositiveIntegerField(_("members"), default=0, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    archived_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
+    archived_at = models.DateTimeField(null=True, blank=True, verbose_name=_("archived"))
 
     class Meta:
         verbose_name = _("community")
@@ -204,6 +212,8 @@ class Rule(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
         ordering = ["community", "position", "id"]
         indexes = [models.Index(fields=["community", "position"])]
 
@@ -214,13 +224,24 @@ class Rule(TenantModel):
 class RulesVersion(TenantModel):
     """An immutable snapshot of a community's rules. Members accept a version when they join."""
 
-    number = models.PositiveIntegerField(validators=validators.bounded(1, validators.INT32_MAX))
-    rules = models.JSONField(default=list, help_text=_("[{category, title, body}] in display order"))
+    number = models.PositiveIntegerField(
+        validators=validators.bounded(1, validators.INT32_MAX), verbose_name=_("number")
+    )
+    rules = models.JSONField(
+        default=list, help_text=_("[{category, title, body}] in display order"), verbose_name=_("rules")
+    )
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
     )
 
     class Meta:
+        verbose_name = _("rules version")
+        verbose_name_plural = _("rules versions")
         ordering = ["community", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["community", "number"], name="rulesversion_unique_number"),
@@ -233,20 +254,32 @@ class RulesVersion(TenantModel):
 class Notification(TenantModel):
     """One message in a user's in-site inbox; email copies are sent by communities.tasks.
 
+    It stores what happened, a `kind` and its `params`, and reads in the reader's language: `title` and
+    `body` are rendered from the kind registered in `communities.notices` each time they are read. `note`
+    is what a person wrote with it (an operator's message, a moderator's reason), shown as written.
+    `frozen_title` keeps the sentence of a notification stored before notices were rendered at read time
+    (migration 0006): such a row shows its stored title and note unchanged.
+
     The inbox lists a user's notifications from all their communities: the one read that legitimately
     crosses communities, always filtered by recipient.
     """
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
     )
-    kind = models.CharField(max_length=40, help_text=_("for example application.approved"))
-    title = models.CharField(max_length=200)
-    body = models.TextField(max_length=10000, blank=True)
-    url = models.CharField(max_length=300, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=40, help_text=_("for example application.approved"))
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    frozen_title = models.CharField(_("stored title"), max_length=200, blank=True)
+    note = models.TextField(_("note"), max_length=10000, blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "read_at"]),
@@ -254,18 +287,40 @@ class Notification(TenantModel):
         ]
 
     def __str__(self):
-        return self.title
+        return f"{self.kind} {self.recipient_id}"
+
+    def _rendered(self) -> tuple[str, str]:
+        if self.frozen_title:
+            return self.frozen_title, self.note
+        title, body, fallback = notices.render(
+            kind=self.kind, params=self.params, community_name=self.community.name
+        )
+        return title, "\n\n".join(filter(None, [body, self.note or fallback]))
+
+    @property
+    def title(self) -> str:
+        """The title in the active language."""
+        return self._rendered()[0]
+
+    @property
+    def body(self) -> str:
+        """The body (Markdown) in the active language: the kind's own text, then the note."""
+        return self._rendered()[1]
 
 
 class NotificationPreference(TenantModel):
     """A member's choice for one kind of notification in one community (default: inbox and email)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=40)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    kind = models.CharField(max_length=40, verbose_name=_("kind"))
     in_app = models.BooleanField(_("in the inbox"), default=True)
     email = models.BooleanField(_("by email"), default=True)
 
     class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
         constraints = [
             models.UniqueConstraint(
                 fields=["community", "user", "kind"], name="notificationpreference_unique"

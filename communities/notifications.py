@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from communities.models import Community, Notification, NotificationPreference
+from communities.notices import kind_get
 from communities.tasks import send_notification_email
 
 
@@ -26,17 +27,21 @@ def preference_for(*, community: Community, user, kind: str) -> NotificationPref
 
 
 def notify(
-    *, community: Community, recipient, kind: str, title: str, body: str = "", url: str = ""
+    *, community: Community, recipient, kind: str, params: dict | None = None, note: str = "", url: str = ""
 ) -> Notification | None:
     """Deliver one notification as the recipient's preferences say; the email leaves after commit.
 
+    `kind` names a kind registered in `communities.notices` (an unknown one raises UnknownNoticeKind) and
+    `params` its parameters (JSON values); `note` is text a person wrote, shown as written. Nothing is
+    phrased here: the inbox, the API and the email render the notice in their reader's language.
     Returns the inbox row, or None when the recipient turned off both channels for this kind.
     """
+    kind_get(kind)
     preference = preference_for(community=community, user=recipient, kind=kind)
     if not (preference.in_app or preference.email):
         return None
     notification = Notification(
-        community=community, recipient=recipient, kind=kind, title=title[:200], body=body, url=url
+        community=community, recipient=recipient, kind=kind, params=params or {}, note=note, url=url
     )
     if not preference.in_app:
         # Email only: keep the row for the email task, already marked read so the inbox stays quiet.

@@ -17,7 +17,11 @@ def send_notification_email(notification_id: int) -> bool:
         return False
     language = notification.recipient.language or notification.community.language
     with translation.override(language):
-        context = {"notification": notification, "site_url": settings.SITE_URL.rstrip("/")}
+        context = {
+            "notification": notification,
+            "site_url": settings.SITE_URL.rstrip("/"),
+            "site_name": settings.SITE_NAME,
+        }
         body = render_to_string("communities/email/notification.txt", context)
         subject = f"[{notification.community.name}] {notification.title}"
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.recipient.email])

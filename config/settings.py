@@ -20,6 +20,8 @@ SECRET_KEY = env("SECRET_KEY", default=DEFAULT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The site as emails name it ("Hello from Guildhall!"); its address is SITE_URL.
+SITE_NAME = env("SITE_NAME", default="Guildhall")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -157,7 +159,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Guildhall] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "signup": "20/h/ip"}
 # Only staff may create communities when this is on.
 COMMUNITY_CREATION_STAFF_ONLY = env.bool("COMMUNITY_CREATION_STAFF_ONLY", default=False)

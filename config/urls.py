@@ -3,11 +3,17 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from communities.api.exceptions import UnknownEndpoint
 from config.health import healthz
+
+# The Django admin is Guildhall's, in the reader's language (docs/i18n.md).
+admin.site.site_header = _("Guildhall administration")
+admin.site.site_title = _("Guildhall admin")
+admin.site.index_title = _("Site administration")
 
 api_v1 = [
     path("", include("accounts.api.urls")),

@@ -4,10 +4,13 @@ profiles with skills, an operator's note, introductions on the welcome page and 
 Idempotent: each piece is only added where there is none yet.
 """
 
+from django.utils import translation
+
 from analytics.services import latest_events
 from communities.models import Community, Notification
 from communities.roles import MembershipStatus, Role
 from demo import data
+from demo.texts import texts_for
 from members.models import MemberNote, MemberProfile, Membership
 from members.selectors.policy import policy_for
 from members.services.onboarding import introduction_post, welcome_member
@@ -18,15 +21,6 @@ SKILLS = {
     "programming": ["python", "testing", "django", "sql", "git", "debugging"],
     "design": ["typography", "layout", "colour", "figma", "branding", "critique"],
 }
-WELCOME = "Welcome, {name}! Open your welcome page for the newcomer guide and say hello to everyone."
-GUIDE = (
-    "1. Read the rules.\n2. Fill in your profile so others can find you.\n"
-    "3. Introduce yourself on the welcome page.\n4. Join the next event."
-)
-INTRODUCTIONS = [
-    "Hi! I have been practising for a year and I am here to learn from critiques.",
-    "Hello everyone, happy to share what I know and to meet people nearby.",
-]
 
 
 def seed_profiles() -> int:
@@ -54,11 +48,15 @@ def seed_profiles() -> int:
 def _policy(community: Community) -> None:
     policy = policy_for(community=community)
     if not policy.welcome_message and not policy.newcomer_guide:
-        policy.welcome_message, policy.newcomer_guide = WELCOME, GUIDE
+        texts = texts_for(community)
+        policy.welcome_message, policy.newcomer_guide = texts["welcome"], texts["guide"]
         policy.save()  # the first save stores the policy (policy_for returns the defaults unsaved)
 
 
 def _profiles(community: Community, members: list[Membership]) -> int:
+    texts = texts_for(community)
+    with translation.override(community.language):
+        skill = community.get_skill_domain_display().lower()
     have = set(MemberProfile.objects.filter(community=community).values_list("membership_id", flat=True))
     levels = policy_for(community=community).skill_levels
     skills = SKILLS.get(community.skill_domain, SKILLS["photography"])
@@ -70,11 +68,11 @@ def _profiles(community: Community, members: list[Membership]) -> int:
             actor=membership.user,
             community=community,
             display_name=membership.user.name,
-            bio=f"I practise **{community.get_skill_domain_display().lower()}** with {community.name}.",
+            bio=texts["bio"].format(skill=skill, community=community.name),
             skill_level=levels[i % len(levels)],
             skills=skills[i % len(skills) : i % len(skills) + 3],
-            learning_needs="Feedback on my recent work.",
-            goals="Take part in one event a month.",
+            learning_needs=texts["learning_needs"],
+            goals=texts["goals"],
             interests=", ".join(skills[:2]),
             links=[f"https://example.com/{membership.user.username}"],
             visibility=["members", "public", "operators"][i % 3],
@@ -87,7 +85,7 @@ def _introductions(community: Community, members: list[Membership]) -> None:
     if latest_events(community=community, verb="introduction.posted", limit=1):
         return
     plain = [m for m in members if m.role in (Role.MEMBER, Role.EXPERT)]
-    for membership, text in zip(plain, INTRODUCTIONS, strict=False):
+    for membership, text in zip(plain, texts_for(community)["introductions"], strict=False):
         introduction_post(actor=membership.user, community=community, text=text)
 
 
@@ -100,5 +98,5 @@ def _note(community: Community, members: list[Membership]) -> None:
         actor=owner.user,
         community=community,
         membership=plain[0],
-        body="Offered to help with the next meetup.",
+        body=texts_for(community)["note"],
     )

@@ -12,15 +12,14 @@ from communities.models import Community
 from communities.roles import MembershipStatus, Role
 from communities.selectors import rules_version_current
 from demo import data
+from demo.texts import texts_for
 from members.models import Invitation, Membership
 from members.services import recruitment
 
-# (label, role, max uses, expires in days): the first is used by the newcomers below.
-INVITATIONS = [
-    ("Friends from the spring meetup", Role.MEMBER, 20, 30),
-    ("New moderator", Role.MODERATOR, 1, 7),
-]
-JOIN_LINKS = [("WeChat group", "wechat"), ("Partner newsletter", "newsletter")]
+# (role, max uses, expires in days), labelled in the community's language (demo.texts): the first is
+# used by the newcomers below.
+INVITATIONS = [(Role.MEMBER, 20, 30), (Role.MODERATOR, 1, 7)]
+JOIN_LINK_TAGS = ["wechat", "newsletter"]
 # How each newcomer arrives; open communities take all of them, the others only invitees.
 ARRIVALS = [
     ("invitation", {}),
@@ -48,6 +47,7 @@ def seed_recruitment() -> int:
         owner = Membership.objects.get(
             community=community, role=Role.OWNER, status=MembershipStatus.ACTIVE
         ).user
+        texts = texts_for(community)
         invitations = [
             recruitment.invitation_create(
                 actor=owner,
@@ -57,11 +57,11 @@ def seed_recruitment() -> int:
                 max_uses=max_uses,
                 expires_at=now + timedelta(days=days),
             )
-            for label, role, max_uses, days in INVITATIONS
+            for label, (role, max_uses, days) in zip(texts["invitations"], INVITATIONS, strict=True)
         ]
         links = [
             recruitment.join_link_create(actor=owner, community=community, channel=channel, source_tag=tag)
-            for channel, tag in JOIN_LINKS
+            for channel, tag in zip(texts["join_links"], JOIN_LINK_TAGS, strict=True)
         ]
         referrer = (
             Membership.objects.filter(community=community, status=MembershipStatus.ACTIVE, role=Role.MEMBER)
@@ -80,7 +80,7 @@ def seed_recruitment() -> int:
             if (kind != "invitation" and not is_open) or (kind == "referral" and not ref):
                 continue
             user = ensure_account(
-                f"recruit-{community.slug}-{index + 1}", display_name=f"Recruit {index + 1}"
+                f"recruit-{community.slug}-{index + 1}", display_name=texts["recruit"].format(n=index + 1)
             )
             if kind == "invitation":
                 membership = recruitment.invitation_accept(

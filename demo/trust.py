@@ -12,21 +12,17 @@ from django.utils import timezone
 from communities.models import Community
 from communities.roles import MembershipStatus, Role
 from demo import data
+from demo.texts import texts_for
 from members.models import ContactCadence, Membership, MemberTag, Touchpoint
 from members.services.profiles import member_tag_add
 from members.services.relationships import cadence_set, touchpoint_create
 from members.services.trust import trust_levels_evaluate
 
-# (tag, cadence in days, last touchpoint days ago, kind, note): the first is overdue, the second is not.
+# (tag, cadence in days, last touchpoint days ago, kind), each with its note in the community's language
+# (demo.texts): the first is overdue, the second is not.
 FOLLOWED = [
-    (MemberTag.CORE_MEMBER, 14, 20, Touchpoint.Kind.CALL, "Talked about hosting the next photo walk."),
-    (
-        MemberTag.OPINION_LEADER,
-        30,
-        3,
-        Touchpoint.Kind.MEETING,
-        "Coffee after the meetup; wants a critique night.",
-    ),
+    (MemberTag.CORE_MEMBER, 14, 20, Touchpoint.Kind.CALL),
+    (MemberTag.OPINION_LEADER, 30, 3, Touchpoint.Kind.MEETING),
 ]
 
 
@@ -38,8 +34,11 @@ def seed_trust() -> int:
         actives = Membership.objects.filter(community=community, status=MembershipStatus.ACTIVE)
         owner = actives.filter(role=Role.OWNER).select_related("user").first()
         candidates = actives.filter(role__in=[Role.MEMBER, Role.EXPERT]).select_related("user")
-        for membership, spec in zip(candidates.order_by("user__username"), FOLLOWED, strict=False):
-            followed += _follow(community, owner.user, membership, *spec)
+        notes = texts_for(community)["touchpoints"]
+        for membership, spec, note in zip(
+            candidates.order_by("user__username"), FOLLOWED, notes, strict=False
+        ):
+            followed += _follow(community, owner.user, membership, *spec, note)
         trust_levels_evaluate(community=community)
     return followed
 

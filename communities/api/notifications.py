@@ -14,12 +14,31 @@ from communities.models import Notification, NotificationPreference
 
 
 class NotificationSerializer(serializers.ModelSerializer):
+    """A notice as its reader reads it: `title` and `body` rendered in the caller's language from `kind`
+    and `params` (communities.notices), so a client may also phrase it itself."""
+
     community = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    params = serializers.DictField(
+        read_only=True, help_text=_("The parameters of the kind, as stored (names, numbers, choice values).")
+    )
+    title = serializers.CharField(read_only=True, help_text=_("In the caller's language."))
+    body = serializers.CharField(read_only=True, help_text=_("Markdown, in the caller's language."))
     read = serializers.SerializerMethodField()
 
     class Meta:
         model = Notification
-        fields = ["id", "community", "kind", "title", "body", "url", "created_at", "read_at", "read"]
+        fields = [
+            "id",
+            "community",
+            "kind",
+            "params",
+            "title",
+            "body",
+            "url",
+            "created_at",
+            "read_at",
+            "read",
+        ]
         read_only_fields = fields
 
     def get_read(self, notification) -> bool:

@@ -23,9 +23,11 @@ class ApplicationQuestion(TenantModel):
     required = models.BooleanField(_("required"), default=True)
     position = models.PositiveIntegerField(_("position"), default=0, validators=bounded(0, MAX_POSITION))
     # Retired questions keep their answers readable but are no longer asked.
-    retired_at = models.DateTimeField(null=True, blank=True, editable=False)
+    retired_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("retired"))
 
     class Meta:
+        verbose_name = _("application question")
+        verbose_name_plural = _("application questions")
         ordering = ["community", "position", "id"]
 
     def __str__(self):
@@ -40,22 +42,34 @@ class Application(TenantModel):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     membership = models.ForeignKey(
-        "members.Membership", on_delete=models.CASCADE, related_name="applications"
+        "members.Membership",
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("membership"),
     )
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("applicant")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     # [{"question_id", "label", "kind", "answer"}], a snapshot so later edits of questions change nothing.
-    answers = models.JSONField(default=list)
+    answers = models.JSONField(default=list, verbose_name=_("answers"))
     # The answers as plain text, for the review queue's search (JSON text escapes non-ASCII characters).
-    answers_text = models.TextField(blank=True, editable=False)
+    answers_text = models.TextField(blank=True, editable=False, verbose_name=_("answers (text)"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
     decision_note = models.TextField(_("internal note"), max_length=2000, blank=True)
     message_to_applicant = models.TextField(_("message to the applicant"), max_length=2000, blank=True)
 
     class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["community", "status", "-created_at"])]
         constraints = [

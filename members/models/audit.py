@@ -30,18 +30,27 @@ class AuditLogQuerySet(TenantQuerySet):
 
 class AuditLogEntry(TenantModel):
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     action = models.CharField(
         _("action"), max_length=64, help_text=_("dotted name, for example member.banned")
     )
     subject = models.ForeignKey(
-        "members.Membership", on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_entries"
+        "members.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("member"),
     )
     # A readable copy of who or what was acted on, kept even if the row is deleted later.
-    subject_label = models.CharField(max_length=200, blank=True)
+    subject_label = models.CharField(max_length=200, blank=True, verbose_name=_("member (as shown)"))
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    data = models.JSONField(default=dict, blank=True, verbose_name=_("details"))
 
     objects = AuditLogQuerySet.as_manager()
 

@@ -22,9 +22,14 @@ class JoinSource(models.TextChoices):
 
 class Membership(TenantModel):
     community = models.ForeignKey(
-        "communities.Community", on_delete=models.CASCADE, related_name="memberships"
+        "communities.Community",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("community"),
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(
         _("status"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.PENDING
@@ -37,29 +42,46 @@ class Membership(TenantModel):
     )
     source_tag = models.CharField(_("campaign tag"), max_length=40, blank=True)
     referred_by = models.ForeignKey(
-        "members.Membership", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
+        "members.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("referred by"),
     )
     invitation = models.ForeignKey(
-        "members.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+        "members.Invitation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("invitation"),
     )
     join_link = models.ForeignKey(
-        "members.JoinLink", on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+        "members.JoinLink",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("join link"),
     )
-    referral_code = models.CharField(max_length=16, blank=True, editable=False)
+    referral_code = models.CharField(
+        max_length=16, blank=True, editable=False, verbose_name=_("referral code")
+    )
     # Trust ladder (levels 0-3), evaluated by members.tasks.evaluate_trust_levels.
     trust_level = models.PositiveSmallIntegerField(
         _("trust level"),
         default=0,
         validators=bounded(0, 3),  # members.services.trust.TRUST_LEVELS
     )
-    trust_level_since = models.DateTimeField(null=True, blank=True)
-    demotion_due_at = models.DateTimeField(null=True, blank=True)
+    trust_level_since = models.DateTimeField(null=True, blank=True, verbose_name=_("trust level since"))
+    demotion_due_at = models.DateTimeField(null=True, blank=True, verbose_name=_("demotion due"))
     # The newest rules version this member accepted (0: none), kept by members.services.rules_accept.
     rules_accepted = models.PositiveIntegerField(_("rules version accepted"), default=0, editable=False)
     # Moderation: a muted member cannot post until this time.
     muted_until = models.DateTimeField(_("muted until"), null=True, blank=True)
     # The directory's sort key, the name members see case-folded (members.services.directory keeps it).
-    sort_name = models.CharField(max_length=150, blank=True, editable=False)
+    sort_name = models.CharField(max_length=150, blank=True, editable=False, verbose_name=_("sort name"))
 
     class Meta:
         verbose_name = _("membership")
@@ -80,7 +102,7 @@ class Membership(TenantModel):
         ]
 
     def __str__(self):
-        return f"{self.user} @ {self.community} ({self.role}, {self.status})"
+        return f"{self.user} @ {self.community} ({self.get_role_display()}, {self.get_status_display()})"
 
     @property
     def is_active(self) -> bool:
@@ -100,12 +122,19 @@ class Membership(TenantModel):
 class RuleAcceptance(TenantModel):
     """A member accepted one version of the community's rules (kept for every version accepted)."""
 
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="rule_acceptances")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="rule_acceptances", verbose_name=_("membership")
+    )
     rules_version = models.ForeignKey(
-        "communities.RulesVersion", on_delete=models.PROTECT, related_name="acceptances"
+        "communities.RulesVersion",
+        on_delete=models.PROTECT,
+        related_name="acceptances",
+        verbose_name=_("rules version"),
     )
 
     class Meta:
+        verbose_name = _("rule acceptance")
+        verbose_name_plural = _("rule acceptances")
         constraints = [
             models.UniqueConstraint(
                 fields=["community", "membership", "rules_version"], name="ruleacceptance_unique"

@@ -18,6 +18,8 @@ class OnboardingStep(TenantModel):
     position = models.PositiveIntegerField(_("position"), default=0, validators=bounded(0, MAX_POSITION))
 
     class Meta:
+        verbose_name = _("onboarding step")
+        verbose_name_plural = _("onboarding steps")
         ordering = ["community", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["community", "verb"], name="onboardingstep_unique_verb")

@@ -16,7 +16,9 @@ class ProfileVisibility(models.TextChoices):
 class MemberProfile(TenantModel):
     # A ForeignKey with a (community, membership) unique constraint rather than a OneToOneField, whose
     # unique index on membership alone could not be kept by a database sharded by community.
-    membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="profiles")
+    membership = models.ForeignKey(
+        "members.Membership", on_delete=models.CASCADE, related_name="profiles", verbose_name=_("membership")
+    )
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     bio = models.TextField(_("bio (Markdown)"), max_length=4000, blank=True)
     skill_level = models.CharField(_("skill level"), max_length=40, blank=True)
@@ -32,6 +34,8 @@ class MemberProfile(TenantModel):
     )
 
     class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
         constraints = [
             models.UniqueConstraint(fields=["community", "membership"], name="memberprofile_unique")
         ]
@@ -44,10 +48,14 @@ class MemberProfile(TenantModel):
 class MemberSkill(TenantModel):
     """One skill of a member, normalised to lower case so the directory can filter by it."""
 
-    membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="skills")
+    membership = models.ForeignKey(
+        "members.Membership", on_delete=models.CASCADE, related_name="skills", verbose_name=_("membership")
+    )
     name = models.CharField(_("skill"), max_length=60)
 
     class Meta:
+        verbose_name = _("member skill")
+        verbose_name_plural = _("member skills")
         constraints = [
             models.UniqueConstraint(fields=["community", "membership", "name"], name="memberskill_unique")
         ]
@@ -63,13 +71,21 @@ class MemberTag(TenantModel):
     CORE_MEMBER = "core member"
     OPINION_LEADER = "opinion leader"
 
-    membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="tags")
+    membership = models.ForeignKey(
+        "members.Membership", on_delete=models.CASCADE, related_name="tags", verbose_name=_("membership")
+    )
     name = models.CharField(_("tag"), max_length=40)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("added by"),
     )
 
     class Meta:
+        verbose_name = _("member tag")
+        verbose_name_plural = _("member tags")
         constraints = [
             models.UniqueConstraint(fields=["community", "membership", "name"], name="membertag_unique")
         ]
@@ -82,13 +98,21 @@ class MemberTag(TenantModel):
 class MemberNote(TenantModel):
     """An operator's private note on a member; members never see it."""
 
-    membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="notes")
+    membership = models.ForeignKey(
+        "members.Membership", on_delete=models.CASCADE, related_name="notes", verbose_name=_("membership")
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
     body = models.TextField(_("note"), max_length=4000)
 
     class Meta:
+        verbose_name = _("member note")
+        verbose_name_plural = _("member notes")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext, gettext_noop
 
 from analytics.services import latest_events, verbs_done
 from communities.models import Community
@@ -31,23 +31,51 @@ def step_available(verb: str) -> bool:
     return True
 
 
-def _default_steps() -> list[tuple[str, str, str]]:
-    return [
-        (
-            _("Fill in your profile"),
-            _("Tell the community who you are and what you want to learn."),
-            "profile.updated",
-        ),
-        (_("Read the rules"), _("Open the rules page and read how we work together."), "rules.viewed"),
-        (_("Introduce yourself"), _("Say hello on the welcome page."), "introduction.posted"),
-        (_("Join a first event"), _("Register for one of the community's events."), "event.registered"),
-    ]
+# The default checklist in the source language: stored as written here when an operator customises it or
+# adds a step, and shown in each reader's language (`default_text`) until an operator rewrites a text.
+DEFAULT_STEPS = [
+    (
+        gettext_noop("Fill in your profile"),
+        gettext_noop("Tell the community who you are and what you want to learn."),
+        "profile.updated",
+    ),
+    (
+        gettext_noop("Read the rules"),
+        gettext_noop("Open the rules page and read how we work together."),
+        "rules.viewed",
+    ),
+    (
+        gettext_noop("Introduce yourself"),
+        gettext_noop("Say hello on the welcome page."),
+        "introduction.posted",
+    ),
+    (
+        gettext_noop("Join a first event"),
+        gettext_noop("Register for one of the community's events."),
+        "event.registered",
+    ),
+]
+DEFAULT_TEXTS = frozenset(
+    text for title, description, _verb in DEFAULT_STEPS for text in (title, description)
+)
+
+
+def default_text(text: str) -> str:
+    """A text of the default checklist in the active language; any other text as its author wrote it."""
+    return gettext(text) if text in DEFAULT_TEXTS else text
+
+
+def localise(steps: list[OnboardingStep]) -> list[OnboardingStep]:
+    """The steps as the reader reads them: default texts translated (on these instances, never saved)."""
+    for step in steps:
+        step.title, step.description = default_text(step.title), default_text(step.description)
+    return steps
 
 
 def default_steps(*, community: Community) -> list[OnboardingStep]:
-    """The default checklist, unsaved, in the active language (the reader's, on a page); only the steps
-    a member can do today (`step_available`)."""
-    defaults = [step for step in _default_steps() if step_available(step[2])]
+    """The default checklist, unsaved, in the source language (what `_stored_steps` stores); only the
+    steps a member can do today (`step_available`)."""
+    defaults = [step for step in DEFAULT_STEPS if step_available(step[2])]
     return [
         OnboardingStep(community=community, title=title, description=description, verb=verb, position=i)
         for i, (title, description, verb) in enumerate(defaults)
@@ -55,19 +83,22 @@ def default_steps(*, community: Community) -> list[OnboardingStep]:
 
 
 def onboarding_steps(*, community: Community) -> list[OnboardingStep]:
-    """The community's checklist in order; the default steps, unsaved, while it has none of its own.
+    """The community's checklist in order, in the reader's language; the default steps, unsaved, while it
+    has none of its own.
 
     A read never writes: the defaults are stored only when an operator changes the checklist
     (`members.services.onboarding.onboarding_steps_customise`). Unsaved steps have no `pk`.
     """
-    return list(OnboardingStep.objects.for_community(community)) or default_steps(community=community)
+    return localise(
+        list(OnboardingStep.objects.for_community(community)) or default_steps(community=community)
+    )
 
 
 def onboarding_step_get(*, community: Community, onboarding_step_id: int) -> OnboardingStep:
     step = OnboardingStep.objects.for_community(community).filter(pk=onboarding_step_id).first()
     if step is None:
         raise OnboardingStepNotFound()
-    return step
+    return localise([step])[0]
 
 
 def checklist_for(*, community: Community, user) -> list[tuple[OnboardingStep, bool]]:

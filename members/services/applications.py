@@ -198,15 +198,10 @@ def _tell_operators(application: Application) -> None:
     """Every member who may vet applications hears of a new one (kind vetting.submitted)."""
     community = application.community
     operators = capability_holders(community=community, capability="vet_applications")
-    title = _("New application to %(name)s from %(user)s") % {
-        "name": community.name,
-        "user": application.applicant.get_username(),
-    }
+    params = {"applicant": application.applicant.name}
     url = reverse("members:applications", kwargs={"slug": community.slug})
     for operator in operators:
-        notify(
-            community=community, recipient=operator.user, kind="vetting.submitted", title=str(title), url=url
-        )
+        notify(community=community, recipient=operator.user, kind="vetting.submitted", params=params, url=url)
 
 
 @transaction.atomic
@@ -267,17 +262,14 @@ def _apply_decision(*, actor, application: Application, decision: str, note: str
     )
     record(community=community, actor=actor, verb=f"application.{status}", target=application)
     if status == Application.Status.APPROVED:
-        title = _("Welcome to %(name)s: your application is approved") % {"name": community.name}
         url = reverse("communities:home", kwargs={"slug": community.slug})
     else:
-        title = _("Your application to %(name)s was not accepted") % {"name": community.name}
         url = reverse("members:apply", kwargs={"slug": community.slug})
     notify(
         community=community,
         recipient=application.applicant,
         kind=f"application.{status}",
-        title=str(title),
-        body=message,
+        note=message,
         url=url,
     )
 

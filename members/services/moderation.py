@@ -10,7 +10,6 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from analytics.services import record
 from communities.models import Community
@@ -79,14 +78,12 @@ def _act(
         **data,
     )
     record(community=community, actor=actor, verb=f"moderation.{kind}", target=target, data={"kind": kind})
-    title = NOTICES[kind] % {"community": community.name}
-    body = "\n".join(filter(None, [gettext("Rule: %(rule)s") % {"rule": rule.title} if rule else "", reason]))
     notify(
         community=community,
         recipient=target.user,
         kind=f"moderation.{AUDIT_VERBS[kind]}",
-        title=title,
-        body=body,
+        params={"rule": rule.title} if rule else {},
+        note=reason,
     )
     return action
 
@@ -98,14 +95,6 @@ AUDIT_VERBS = {
     Kind.BAN: "banned",
     Kind.UNBAN: "unbanned",
     Kind.REMOVE_CONTENT: "content_removed",
-}
-NOTICES = {
-    Kind.WARN: _("You received a warning in %(community)s"),
-    Kind.MUTE: _("You are muted in %(community)s"),
-    Kind.UNMUTE: _("Your mute in %(community)s was lifted"),
-    Kind.BAN: _("You are banned from %(community)s"),
-    Kind.UNBAN: _("Your ban from %(community)s was lifted"),
-    Kind.REMOVE_CONTENT: _("A moderator removed your content in %(community)s"),
 }
 
 

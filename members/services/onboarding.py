@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from analytics.services import record
 from communities.models import Community
@@ -10,7 +9,7 @@ from communities.notifications import notify
 from communities.permissions import ensure_can
 from members import errors
 from members.models import Membership, OnboardingStep
-from members.selectors.onboarding import default_steps
+from members.selectors.onboarding import default_steps, default_text, localise
 from members.selectors.policy import policy_for
 from members.services.publishing import ensure_may_post
 
@@ -31,8 +30,8 @@ def welcome_member(*, membership: Membership):
         community=community,
         recipient=membership.user,
         kind="welcome",
-        title=_("Welcome to %(community)s, %(name)s!") % {"community": community.name, "name": name},
-        body=body,
+        params={"name": name},
+        note=body,
         url=reverse("members:welcome", kwargs={"slug": community.slug}),
     )
 
@@ -86,12 +85,14 @@ def _stored_steps(community: Community) -> list[OnboardingStep]:
 
 @transaction.atomic
 def onboarding_steps_customise(*, actor, community: Community) -> list[OnboardingStep]:
-    """Store the default checklist (in the operator's language) so its steps can be edited one by one.
+    """Store the default checklist so its steps can be edited one by one; returned in the reader's language.
 
-    A no-op when the community already has its own steps.
+    The defaults are stored in the source language and keep showing in each reader's language until an
+    operator rewrites them (`members.selectors.onboarding.default_text`). A no-op when the community
+    already has its own steps.
     """
     ensure_can(actor, "manage_community", community)
-    return _stored_steps(community)
+    return localise(_stored_steps(community))
 
 
 @transaction.atomic
@@ -112,16 +113,23 @@ def onboarding_step_create(
 
 @transaction.atomic
 def onboarding_step_update(*, actor, community: Community, step: OnboardingStep, **changes) -> OnboardingStep:
-    """Change title, description, verb or position of one step."""
+    """Change title, description, verb or position of one step.
+
+    A default text sent back as the operator's form showed it (in their language) is not a rewrite: the
+    stored source text stays, so that every reader keeps reading it in their own language.
+    """
     ensure_can(actor, "manage_community", community)
     step = OnboardingStep.objects.for_community(community).select_for_update().get(pk=step.pk)
+    for name in ("title", "description"):
+        if name in changes and changes[name] == default_text(getattr(step, name)):
+            del changes[name]
     if "verb" in changes:
         changes["verb"] = changes["verb"].strip()
         _check_verb_free(community, changes["verb"], step)
     for name in ("title", "description", "verb", "position"):
         if name in changes:
             setattr(step, name, changes[name])
-    return _save(step)
+    return localise([_save(step)])[0]
 
 
 @transaction.atomic

@@ -192,10 +192,7 @@ def membership_join_from(
             community=community,
             recipient=attribution.referred_by.user,
             kind="referral.joined",
-            title=str(
-                _("%(name)s joined %(community)s through your link")
-                % {"name": actor.get_username(), "community": community.name}
-            ),
+            params={"name": actor.name},
         )
     return membership
 

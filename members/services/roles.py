@@ -7,7 +7,6 @@ their membership.
 """
 
 from django.db import transaction
-from django.utils.translation import gettext
 
 from analytics.services import record
 from communities.models import Community
@@ -91,8 +90,7 @@ def role_change(
         community=community,
         recipient=target.user,
         kind="moderation.role_changed",
-        title=gettext("Your role in %(community)s is now %(role)s")
-        % {"community": community.name, "role": target.get_role_display()},
+        params={"role": role},
     )
     return target
 
@@ -129,7 +127,6 @@ def ownership_transfer(
         community=community,
         recipient=target.user,
         kind="moderation.ownership",
-        title=gettext("You are now an owner of %(community)s") % {"community": community.name},
     )
     return target
 
@@ -153,7 +150,6 @@ def member_remove(*, actor, community: Community, membership: Membership, reason
         community=community,
         recipient=target.user,
         kind="moderation.removed",
-        title=gettext("You were removed from %(community)s") % {"community": community.name},
-        body=reason,
+        note=reason,
     )
     return target

@@ -130,11 +130,7 @@ def _apply(community: Community, member: Membership, level: int, now, *, action:
             community=community,
             recipient=member.user,
             kind="trust.promoted",
-            title=gettext("You reached trust level %(level)s in %(community)s")
-            % {"level": level, "community": community.name},
-            body=gettext(
-                "Thank you for taking part: members gain trust, and fewer limits, as they take part."
-            ),
+            params={"level": level},
         )
 
 

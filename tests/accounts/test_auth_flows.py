@@ -180,3 +180,23 @@ def test_failures_against_one_account_do_not_lock_another(client, user):
     response = client.post(reverse("account_login"), {"login": other.username, "password": PASSWORD})
     assert response.status_code == 302
     assert logged_in_user_id(client) == str(other.pk)
+
+
+@pytest.mark.django_db
+def test_account_emails_name_the_site_from_settings(client, settings, django_capture_on_commit_callbacks):
+    """Not "Hello from !": the name and address come from SITE_NAME and SITE_URL, in the reader's language."""
+    settings.SITE_NAME = "Atelier"
+    settings.SITE_URL = "https://atelier.example.org/"
+    with django_capture_on_commit_callbacks(execute=True):
+        signup(client)
+    (message,) = mail.outbox
+    assert "Hello from Atelier!" in message.body
+    assert "Thank you for using Atelier!" in message.body and "atelier.example.org" in message.body
+    assert "from !" not in message.body
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("account_reset_password"), {"email": "ada@example.com"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+        )
+    (reset,) = mail.outbox
+    assert "Atelier" in reset.body and "from !" not in reset.body

@@ -86,7 +86,7 @@ class World:
         for user in (self.owner, self.member):
             token, key = account_services.token_create(user=user, name="conformance")
             notification = Notification.objects.create(
-                community=community, recipient=user, kind="application.approved", title="Welcome"
+                community=community, recipient=user, kind="application.approved", note="Welcome"
             )
             self.ids[f"notification_id:{user.pk}"] = notification.pk
             self.ids[f"id:{user.pk}"] = token.pk

@@ -10,8 +10,8 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def send(membership, kind="application.approved", title="Hello", url=""):
-    return notify(community=membership.community, recipient=membership.user, kind=kind, title=title, url=url)
+def send(membership, kind="application.approved", note="Hello", url=""):
+    return notify(community=membership.community, recipient=membership.user, kind=kind, note=note, url=url)
 
 
 @pytest.fixture
@@ -21,11 +21,11 @@ def member(db):
 
 def test_inbox_lists_my_notifications_from_all_communities_newest_first(client_for, member):
     other = factories.member(user=member.user)
-    send(member, title="First")
-    send(other, title="Second")
-    send(factories.member(), title="Not mine")
+    send(member, note="First")
+    send(other, note="Second")
+    send(factories.member(), note="Not mine")
     response = client_for(member.user).get(reverse("communities:notifications"))
-    assert [n.title for n in response.context["notifications"]] == ["Second", "First"]
+    assert [n.note for n in response.context["notifications"]] == ["Second", "First"]
     assert b"Not mine" not in response.content
 
 

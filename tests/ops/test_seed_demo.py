@@ -10,7 +10,16 @@ from accounts.models import User
 from analytics.models import ActivityEvent
 from communities.models import Community, Rule, RulesVersion
 from demo.data import ACCOUNTS, DEMO_PASSWORD
-from members.models import Membership, RuleAcceptance
+from members.models import (
+    Invitation,
+    JoinLink,
+    MemberNote,
+    MemberPolicy,
+    MemberProfile,
+    Membership,
+    RuleAcceptance,
+    Touchpoint,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +123,26 @@ def test_scale_adds_benchmark_communities_idempotently():
 def test_negative_scale_is_refused():
     with pytest.raises(CommandError):
         call_command("seed_demo", scale=-1)
+
+
+def test_the_chinese_demo_communitys_own_texts_are_chinese(seeded):
+    """What its people wrote (welcome, guide, profiles, notes, invitations, touchpoints) is Chinese."""
+
+    def chinese(text):
+        return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+    street = Community.objects.get(slug="street-photography")
+    policy = MemberPolicy.objects.get(community=street)
+    texts = [policy.welcome_message, policy.newcomer_guide]
+    texts += [p.bio for p in MemberProfile.objects.filter(community=street)]
+    texts += list(MemberNote.objects.filter(community=street).values_list("body", flat=True))
+    texts += list(Invitation.objects.filter(community=street).values_list("label", flat=True))
+    texts += list(JoinLink.objects.filter(community=street).values_list("channel", flat=True))
+    texts += list(Touchpoint.objects.filter(community=street).values_list("note", flat=True))
+    texts += [
+        event.data["text"]
+        for event in ActivityEvent.objects.filter(community=street, verb="introduction.posted")
+    ]
+    assert len(texts) > 8 and all(chinese(text) for text in texts), texts
+    english = Community.objects.get(slug="python-beginners")
+    assert not chinese(MemberPolicy.objects.get(community=english).welcome_message)

@@ -279,7 +279,7 @@ def _profiles_in(community):
     welcome = onboarding_services.welcome_member(membership=member)
     notification_mark_read(actor=member.user, notification_id=welcome.pk)
     preference_set(actor=member.user, community=community, kind="moderation", in_app=True, email=False)
-    notify(community=community, recipient=owner, kind="application.approved", title="Done")
+    notify(community=community, recipient=owner, kind="application.approved", note="Done")
 
 
 def build_profiles(a, b):
