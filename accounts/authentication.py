@@ -6,13 +6,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
+from accounts.middleware import apply_preferences
 from accounts.models import ApiToken
 
 LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 
 class ApiTokenAuthentication(authentication.TokenAuthentication):
+    """A personal token; the account's saved language and time zone apply, as for a signed-in session."""
+
     keyword = "Token"
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is not None:
+            apply_preferences(request._request, result[0])
+        return result
 
     def authenticate_credentials(self, key):
         token = (

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions, serializers, viewsets
 
 from communities import fragments
+from communities.csvexport import CSVRenderer
 from communities.permissions import ensure_writable
 from communities.tenancy import request_can, resolve_community
 from communities.validators import ID_MAX, INT32_MAX
@@ -147,3 +148,17 @@ class RulesVersionField(serializers.IntegerField):
 
     def __init__(self, **kwargs):
         super().__init__(min_value=1, max_value=INT32_MAX, **kwargs)
+
+
+class CsvExportMixin:
+    """A viewset's `export` action answering CSV (`communities.csvexport`) with the list's filters.
+
+    The action returns `csv_response(...)` itself; the CSV renderer only lets `Accept: text/csv` (or
+    `?format=csv`) through content negotiation, and the schema lists the filters for it too.
+    """
+
+    filtered_actions = ("export",)
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        return [*renderers, CSVRenderer()] if getattr(self, "action", None) == "export" else renderers

@@ -5,6 +5,8 @@ It declares once what every operation shares, so a view only describes what is i
   `communities.api.exceptions.exception_handler` renders, for the statuses the operation can answer;
 - pagination only on the actions that paginate (`paginated_actions`, default `("list",)`), so a plain
   list returned by another action is not declared as a page;
+- the list's filters also on the actions that take them without returning a list
+  (`filtered_actions`: a CSV export);
 - response fields a serializer sometimes leaves out (`Meta.optional_fields`) as not required;
 - a request body offered as JSON or multipart (uploads) as optional, for openapi-python-client;
 - a tag per resource (rules, members, invitations...), which groups the docs and a generated client.
@@ -88,6 +90,12 @@ class GuildhallAutoSchema(AutoSchema):
         makes one module per tag."""
         tokens = self._tokenize_path()
         return tokens[1:2] if tokens[:1] == ["communities"] and len(tokens) > 1 else tokens[:1]
+
+    def get_filter_backends(self):
+        action = getattr(self.view, "action", None)
+        if action in getattr(self.view, "filtered_actions", ()):
+            return getattr(self.view, "filter_backends", [])
+        return super().get_filter_backends()
 
     def _get_paginator(self):
         action = getattr(self.view, "action", None)

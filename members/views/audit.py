@@ -1,12 +1,6 @@
 """The audit log page and its CSV export (same filters); read-only, like every path to the log."""
 
-import datetime
-import json
-
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -14,6 +8,7 @@ from communities.csvexport import csv_response
 from communities.mixins import CommunityMixin
 from members.forms.audit import AuditLogFilter
 from members.selectors.audit import audit_list
+from members.selectors.exports import audit_export
 
 PAGE_SIZE = 50
 
@@ -40,17 +35,4 @@ class AuditExportView(AuditMixin, View):
     """CSV of the filtered log, streamed row by row (an invalid filter exports the whole log)."""
 
     def get(self, request, *args, **kwargs):
-        header = [_("When (UTC)"), _("Action"), _("By"), _("Member"), _("Reason"), _("Details")]
-        rows = (
-            [
-                entry.created_at.astimezone(datetime.UTC).isoformat(),
-                entry.action,
-                entry.actor.get_username() if entry.actor else "",
-                entry.subject_label,
-                entry.reason,
-                json.dumps(entry.data, ensure_ascii=False, sort_keys=True, cls=DjangoJSONEncoder),
-            ]
-            for entry in self.filtered().qs.iterator(chunk_size=500)
-        )
-        stamp = timezone.now().strftime("%Y%m%d")
-        return csv_response(filename=f"audit-{self.community.slug}-{stamp}.csv", header=header, rows=rows)
+        return csv_response(audit_export(community=self.community, entries=self.filtered().qs))

@@ -16,6 +16,7 @@ from communities.tenancy import request_can
 from members.errors import MemberNotFound
 from members.forms.profiles import DirectoryFilterForm, NoteForm, ProfileForm, TagForm
 from members.selectors import profiles as selectors
+from members.selectors.exports import directory_export
 from members.selectors.policy import policy_for
 from members.services import profiles as services
 from members.versioning import members_version, viewer_scope
@@ -85,36 +86,11 @@ class MemberExportView(DirectoryMixin, View):
     """Operators: the directory with the same filters as CSV, streamed row by row."""
 
     capability = "manage_member_notes"
-    HEADER = [
-        "username",
-        "name",
-        "role",
-        "joined_at",
-        "last_active",
-        "skill_level",
-        "skills",
-        "tags",
-        "email",
-    ]
 
     def get(self, request, slug):
-        def rows():
-            for membership in self.directory().iterator(chunk_size=500):
-                row = selectors.directory_row(membership, viewer=self.membership)
-                profile = row["profile"]
-                yield [
-                    membership.user.username,
-                    row["name"],
-                    membership.role,
-                    membership.joined_at.isoformat() if membership.joined_at else "",
-                    row["last_active"].isoformat() if row["last_active"] else "",
-                    profile.skill_level if profile else "",
-                    "; ".join(row["skills"]),
-                    "; ".join(row["tags"]),
-                    membership.user.email,
-                ]
-
-        return csv_response(filename=f"{self.community.slug}-members.csv", header=self.HEADER, rows=rows())
+        return csv_response(
+            directory_export(community=self.community, viewer=self.membership, members=self.directory())
+        )
 
 
 class MemberProfileView(CommunityMixin, TemplateView):

@@ -10,7 +10,9 @@ from django.apps import apps
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+from rest_framework.test import APIClient
 
+from accounts.services import token_create
 from communities.models import Notification
 from communities.notices import KINDS, UnknownNoticeKind
 from communities.notifications import notify
@@ -162,6 +164,17 @@ def test_api_renders_title_and_body_in_the_callers_language_with_kind_and_params
     member.user.save()
     (row,) = client.get(reverse("api:notification-list")).json()["results"]
     assert row["title"] == f"You reached trust level 2 in {member.community.name}"
+
+
+def test_api_with_a_token_reads_in_the_accounts_language():
+    """A token user's saved language applies, as a session user's does (not the default language)."""
+    member = factories.member(user=user("zh-hans"))
+    notify(community=member.community, recipient=member.user, kind="moderation.ownership")
+    _token, key = token_create(user=member.user, name="inbox")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    (row,) = client.get(reverse("api:notification-list")).json()["results"]
+    assert row["title"] == f"你现在是 {member.community.name} 的所有者"
 
 
 def test_every_kind_the_services_send_is_registered_and_an_unknown_one_is_refused():

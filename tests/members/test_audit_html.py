@@ -45,7 +45,7 @@ def test_csv_export_with_filters(client_for, community, owner):
         reverse("members:audit-export", args=[community.slug]), {"action": "member.banned"}
     )
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 2 and rows[1][1:5] == ["member.banned", owner.username, str(subject.user), "Spam"]
 
 

@@ -144,9 +144,9 @@ def test_csv_export_is_for_operators_and_follows_filters(client_for, community, 
     response = client_for(admin.user).get(url("directory-export", community), {"skill": "zone"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0].startswith("username,name,role")
-    assert len(lines) == 2 and "core member" in lines[1] and "expert" in lines[1]
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Username,Name,Role")
+    assert len(lines) == 2 and "core member" in lines[1] and "Expert" in lines[1]
 
 
 def test_csv_export_neutralises_formulas(client_for, community, admin):

@@ -16,4 +16,5 @@ urlpatterns = [
         name="membership-accept-rules",
     ),
     path("members/", views.MemberViewSet.as_view({"get": "list"}), name="member-list"),
+    path("members/export/", views.MemberViewSet.as_view({"get": "export"}), name="member-export"),
 ]

@@ -1,20 +1,23 @@
 """The caller's own membership (join, leave) and the member list of a community."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from communities import fragments
-from communities.api.base import CommunityViewSet, HasCapability
+from communities.api.base import CommunityViewSet, CsvExportMixin, HasCapability
 from communities.api.pagination import StoredCountPagination
 from communities.arrival import arrival_for
+from communities.csvexport import EXPORT_DESCRIPTION, csv_response
 from members import errors, selectors, services
 from members.api.serializers import membership as s
 from members.api.serializers.profiles import MemberDirectorySerializer
 from members.api.views.profiles import DirectoryFilter
 from members.models import Membership
+from members.selectors.exports import directory_export
 from members.selectors.profiles import directory_base
 from members.services.membership import rules_version_accept
 from members.services.recruitment import membership_join_from
@@ -86,10 +89,10 @@ class MembershipViewSet(mixins.RetrieveModelMixin, CommunityViewSet):
 @extend_schema_view(
     list=extend_schema(summary=_("The member directory: active members with the profiles the caller may see"))
 )
-class MemberViewSet(mixins.ListModelMixin, CommunityViewSet):
+class MemberViewSet(CsvExportMixin, mixins.ListModelMixin, CommunityViewSet):
     queryset = Membership.objects.none()
     serializer_class = MemberDirectorySerializer
-    capability = {"list": "view_members"}
+    capability = {"list": "view_members", "export": "manage_member_notes"}
     filterset_class = DirectoryFilter
     ordering_fields = ["joined_at", "sort_name", "last_active"]
 
@@ -110,6 +113,19 @@ class MemberViewSet(mixins.ListModelMixin, CommunityViewSet):
         key = "api-members:" + fragments.digest(scope, request.build_absolute_uri())
         build = super().list
         return Response(fragments.memo(key, lambda: build(request, *args, **kwargs).data))
+
+    @extend_schema(
+        summary=_("The member directory as CSV, with the same filters (operators; the site's export)"),
+        description=EXPORT_DESCRIPTION,
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+    )
+    def export(self, request, community_slug):
+        members = self.filter_queryset(self.get_queryset())
+        if not members.query.order_by:
+            members = members.order_by("sort_name", "id")  # the directory's own order
+        return csv_response(
+            directory_export(community=request.community, viewer=request.membership, members=members)
+        )
 
     def stored_count(self) -> int | None:
         """The stored member count is the total unless a filter narrows the list."""
