@@ -4,13 +4,17 @@ Headers are lazy translations (the requester's language); times are in the commu
 details are JSON. `communities.csvexport.csv_response` writes them.
 """
 
+from html import unescape
+
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from communities.csvexport import CsvExport, csv_json, csv_time
 from communities.models import Community
 from communities.roles import Role
+from members.audit_text import sentence
 from members.models import AuditLogEntry, Membership
 from members.models.policy import skill_level_label
 from members.selectors.profiles import directory_row
@@ -60,8 +64,13 @@ def directory_export(*, community: Community, viewer: Membership, members: Query
     )
 
 
+def _plain(html: str) -> str:
+    return unescape(strip_tags(html))
+
+
 def audit_export(*, community: Community, entries: QuerySet[AuditLogEntry]) -> CsvExport:
-    """The (filtered) audit log, newest first; the details column is JSON."""
+    """The (filtered) audit log, newest first; the details column is JSON, the last one the entry as the
+    log page says it (a sentence in the requester's language, as plain text)."""
     zone = community.timezone
     rows = (
         [
@@ -71,11 +80,12 @@ def audit_export(*, community: Community, entries: QuerySet[AuditLogEntry]) -> C
             entry.subject_label,
             entry.reason,
             csv_json(entry.data),
+            _plain(sentence(entry)),
         ]
         for entry in entries.iterator(chunk_size=CHUNK)
     )
     return CsvExport(
         filename=f"audit-{community.slug}-{_stamp()}.csv",
-        header=[_("When"), _("Action"), _("By"), _("Member"), _("Reason"), _("Details")],
+        header=[_("When"), _("Action"), _("By"), _("Member"), _("Reason"), _("Details"), _("What happened")],
         rows=rows,
     )

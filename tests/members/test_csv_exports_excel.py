@@ -79,9 +79,10 @@ def test_audit_export_has_json_details_and_local_times(client_for, shanghai, own
     )
     raw = content(client_for(owner.user).get(reverse("members:audit-export", args=[shanghai.slug])))
     header, row = rows(raw)
-    assert header == ["时间", "操作", "操作人", "成员", "原因", "详情"]
+    assert header == ["时间", "操作", "操作人", "成员", "原因", "详情", "经过"]
     assert row[1:5] == ["member.banned", owner.user.username, str(subject.user), "广告"]
     assert json.loads(row[5]) == {"rule": "禁止广告与引流", "reports": [3, 4]}
+    assert "刘洋" in row[6] and "禁止广告与引流" in row[6] and "<" not in row[6]  # the log's sentence
     stamp = datetime.fromisoformat(row[0])
     assert stamp.utcoffset().total_seconds() == 8 * 3600 and stamp == entry.created_at
 
