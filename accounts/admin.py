@@ -1,5 +1,8 @@
+from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -7,9 +10,44 @@ from accounts import services
 from accounts.models import ApiToken, User
 from communities.images import IMAGE_UPLOADS
 
+# Django stores a permission's name in English when it migrates ("Can add rule"): the admin's permission
+# pickers name it from its action and model instead, in the reader's language.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+def permission_label(permission) -> str:
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if model is None or action not in PERMISSION_ACTIONS:
+        return str(permission)
+    meta = model._meta
+    what = PERMISSION_ACTIONS[action] % {"model": meta.verbose_name}
+    return f"{apps.get_app_config(meta.app_label).verbose_name} | {meta.verbose_name} | {what}"
+
+
+class TranslatedPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request=request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions") and field is not None:
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(TranslatedPermissionsMixin, DjangoGroupAdmin):
+    pass
+
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(TranslatedPermissionsMixin, DjangoUserAdmin):
     formfield_overrides = IMAGE_UPLOADS
     fieldsets = (
         *DjangoUserAdmin.fieldsets,

@@ -170,7 +170,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Guildhall <noreply@guild
 # --- Internationalisation -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first (makemessages writes there); then our overrides of Django's and allauth's own catalogues
+# (docs/i18n.md): both take precedence over the catalogues the packages bring.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.contenttypes.fields import GenericForeignKey
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
@@ -58,3 +59,45 @@ def test_admin_is_branded_and_in_chinese(client):
     with translation.override("zh-hans"):
         for model in admin.site._registry:
             assert str(capfirst(model._meta.verbose_name_plural)) in page, model
+
+
+# Names, acronyms and keys kept in English; a language named in its own script ("English"); Django's
+# hint about the Control / Command keys on a Mac.
+ALLOWED_LATIN = {"Guildhall", "API", "Markdown", "ID", "URL", "CSV", "JSON", "UTC", "English"}
+ALLOWED_LATIN |= {"Control", "Command", "Mac", "com", "example"}
+
+
+def latin_words(html: str) -> set[str]:
+    """Words in Latin script a reader sees (text and titles), minus names and acronyms kept in English."""
+    html = re.sub(r"(?s)<!--.*?-->|&\w+;", " ", html)
+    html = re.sub(r"(?s)<(script|style|svg)\b.*?</\1>", " ", html)
+    text = re.sub(r"(?s)<[^>]+>", " ", html)
+    return {word for word in re.findall(r"\b[A-Za-z][a-z]{2,}\b", text) if word not in ALLOWED_LATIN}
+
+
+@pytest.mark.django_db
+def test_every_admin_changelist_and_form_reads_in_chinese(client):
+    staff = factories.UserFactory(is_staff=True, is_superuser=True, language="zh-hans", username="root")
+    community = factories.CommunityFactory(name="摄影社", slug="sheying")
+    factories.member(community=community, user=staff)
+    client.force_login(staff)
+    request = RequestFactory().get("/admin/")
+    request.user = staff
+    english = {}
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in PROJECT_APPS:
+            continue
+        info = f"{model._meta.app_label}_{model._meta.model_name}"
+        pages = [reverse(f"admin:{info}_changelist")]
+        if model_admin.has_add_permission(request):
+            pages.append(reverse(f"admin:{info}_add"))
+        row = model.objects.first()
+        if row is not None:
+            pages.append(reverse(f"admin:{info}_change", args=[row.pk]))
+        for page in pages:
+            response = client.get(page)
+            assert response.status_code == 200, page
+            words = latin_words(response.content.decode()) - {"sheying", "root"}
+            if words:
+                english[page] = sorted(words)
+    assert not english, "\n".join(f"{page}: {words}" for page, words in english.items())
