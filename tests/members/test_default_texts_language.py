@@ -31,7 +31,8 @@ def test_customised_defaults_stay_in_each_readers_language(client_for, community
     response = client_for(owner.user).post(
         reverse("members:onboarding-settings", args=[community.slug]), {"customise": "1"}
     )
-    assert response.status_code == 302 and OnboardingStep.objects.filter(community=community).count() == 4
+    stored = OnboardingStep.objects.filter(community=community)
+    assert response.status_code == 302 and stored.count() == len(selectors.default_steps(community=community))
     assert titles(community, "en")[0] == "Fill in your profile"
     assert titles(community, "zh-hans")[0] == ZH_PROFILE
     english_member = factories.member(community=community, user=factories.UserFactory(language="en"))
@@ -48,9 +49,8 @@ def test_adding_a_step_keeps_the_defaults_translatable(community, owner):
         "Fill in your profile",
         "Read the rules",
         "Introduce yourself",
-        "Join a first event",
         "提一个问题",
-    ]
+    ]  # "Join a first event" waits for the events app (step_available)
     assert titles(community, "zh-hans")[0] == ZH_PROFILE
 
 
