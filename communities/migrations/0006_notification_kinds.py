@@ -1,4 +1,4 @@
-"""Notifications store a kind and its parameters and render in the reader's language (decision 0016).
+"""Notifications store a kind and its parameters and render in the reader's language (decision 0018).
 
 The stored sentences become `frozen_title`, and the stored body becomes `note`. Rows whose sentence
 can be rebuilt from the row itself are rebuilt: their title is cleared, so it renders from the kind in

@@ -1,5 +1,5 @@
 """Default onboarding steps stored in the language of the operator who customised them go back to the
-source text, so that each reader reads them in their own language again (decision 0016)."""
+source text, so that each reader reads them in their own language again (decision 0018)."""
 
 from django.conf import settings
 from django.db import migrations
