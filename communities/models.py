@@ -258,7 +258,7 @@ class Notification(TenantModel):
     `body` are rendered from the kind registered in `communities.notices` each time they are read. `note`
     is what a person wrote with it (an operator's message, a moderator's reason), shown as written.
     `frozen_title` keeps the sentence of a notification stored before notices were rendered at read time
-    (migration 0006): such a row shows its stored title and note unchanged.
+    (migration 0007): such a row shows its stored title and note unchanged.
 
     The inbox lists a user's notifications from all their communities: the one read that legitimately
     crosses communities, always filtered by recipient.

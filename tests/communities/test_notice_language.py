@@ -198,7 +198,7 @@ def test_migration_rebuilds_what_it_can_and_keeps_the_other_sentences():
         )
         for kind in ("application.approved", "welcome", "trust.promoted")
     }
-    migration = __import__("communities.migrations.0006_notification_kinds", fromlist=["x"])
+    migration = __import__("communities.migrations.0007_notification_kinds", fromlist=["x"])
     migration.render_at_read_time(apps, None)
     for row in rows.values():
         row.refresh_from_db()

@@ -82,7 +82,7 @@ def test_migration_turns_defaults_stored_in_a_language_back_into_source_text(com
             verb="profile.updated",
         )
     OnboardingStep.objects.create(community=community, title="My own step", verb="x.done", position=1)
-    migration = __import__("members.migrations.0009_default_steps_source_text", fromlist=["x"])
+    migration = __import__("members.migrations.0011_default_steps_source_text", fromlist=["x"])
     migration.store_source_text(apps, None)
     stored = list(OnboardingStep.objects.filter(community=community).values_list("title", "description"))
     assert stored == [

@@ -1,5 +1,5 @@
 """Default onboarding steps stored in the language of the operator who customised them go back to the
-source text, so that each reader reads them in their own language again (decision 0018)."""
+source text, so that each reader reads them in their own language again (decision 0019)."""
 
 from django.conf import settings
 from django.db import migrations
@@ -31,7 +31,7 @@ def store_source_text(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0008_rules_version"),
+        ("members", "0010_tenant_keys"),
     ]
 
     operations = [

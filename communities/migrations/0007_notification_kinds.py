@@ -1,4 +1,4 @@
-"""Notifications store a kind and its parameters and render in the reader's language (decision 0018).
+"""Notifications store a kind and its parameters and render in the reader's language (decision 0019).
 
 The stored sentences become `frozen_title`, and the stored body becomes `note`. Rows whose sentence
 can be rebuilt from the row itself are rebuilt: their title is cleared, so it renders from the kind in
@@ -7,7 +7,6 @@ is the recipient's). The others (a new application, a trust level, a role, a ref
 sentence: the parameters it was built from were not stored.
 """
 
-import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 from django.utils import translation
@@ -50,8 +49,7 @@ def freeze_titles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("communities", "0005_rules_version"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("communities", "0006_tenant_keys"),
     ]
 
     operations = [
@@ -66,46 +64,6 @@ class Migration(migrations.Migration):
             model_name="notification",
             name="frozen_title",
             field=models.CharField(blank=True, max_length=200, verbose_name="stored title"),
-        ),
-        migrations.AlterModelOptions(
-            name="notification",
-            options={
-                "ordering": ["-created_at", "-id"],
-                "verbose_name": "notification",
-                "verbose_name_plural": "notifications",
-            },
-        ),
-        migrations.AlterField(
-            model_name="notification",
-            name="kind",
-            field=models.CharField(
-                help_text="for example application.approved", max_length=40, verbose_name="kind"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="notification",
-            name="note",
-            field=models.TextField(blank=True, max_length=10000, verbose_name="note"),
-        ),
-        migrations.AlterField(
-            model_name="notification",
-            name="read_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="read at"),
-        ),
-        migrations.AlterField(
-            model_name="notification",
-            name="recipient",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="notifications",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="recipient",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="notification",
-            name="url",
-            field=models.CharField(blank=True, max_length=300, verbose_name="link"),
         ),
         migrations.RunPython(render_at_read_time, freeze_titles),
     ]
