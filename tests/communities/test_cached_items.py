@@ -147,9 +147,9 @@ def test_the_unread_count_follows_every_change_at_once(owner, community):
     client, other = Client(), factories.member(community=community)
     client.force_login(owner.user)
     assert unread_badge(client) is None
-    first = notify(community=community, recipient=owner.user, kind="application.approved", title="One")
-    notify(community=community, recipient=owner.user, kind="application.approved", title="Two")
-    notify(community=community, recipient=other.user, kind="application.approved", title="Not mine")
+    first = notify(community=community, recipient=owner.user, kind="application.approved", note="One")
+    notify(community=community, recipient=owner.user, kind="application.approved", note="Two")
+    notify(community=community, recipient=other.user, kind="application.approved", note="Not mine")
     assert unread_badge(client) == "2"
     notification_mark_read(actor=owner.user, notification_id=first.pk)
     assert unread_badge(client) == "1"
