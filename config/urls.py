@@ -19,6 +19,7 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("communities.api.urls")),
     path("communities/<slug:community_slug>/", include("members.api.urls")),
+    path("communities/<slug:community_slug>/", include("content.api.urls")),
 ]
 
 urlpatterns = [
@@ -32,6 +33,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     re_path(r"^api/", UnknownEndpoint.as_view(), name="api-unknown"),
     path("", include("members.urls")),
+    path("", include("content.urls")),
     path("", include("communities.urls")),
 ]
 

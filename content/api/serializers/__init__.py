@@ -1,0 +1,1 @@
+"""Content serializers, one module per sub-domain."""

@@ -1,0 +1,1 @@
+"""Content errors, one module per sub-domain."""

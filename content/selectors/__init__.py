@@ -1,0 +1,1 @@
+"""Content selectors, one module per sub-domain."""
