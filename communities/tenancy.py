@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from communities.models import Community
 from communities.permissions import has_capability
 from communities.roles import MembershipStatus
+from communities.rows import JoinedLookup
 
 SEES_PRIVATE_COMMUNITY = frozenset({MembershipStatus.ACTIVE, MembershipStatus.PENDING})
 
@@ -40,12 +41,18 @@ def resolve_community(request, slug: str) -> Community:
 def _membership_with_community(user, slug: str):
     """The caller's membership row (any status) in the community named `slug`, with the community, in
     one query; None for an anonymous caller or one without a row. Every page and API call of a member
-    resolves its community, so this is one query instead of two on every one of them. (The model comes
-    from the relation: communities does not import members.)"""
+    resolves its community, so this is one query instead of two on every one of them, composed once per
+    process (communities.rows). (The model comes from the relation: communities does not import members.)"""
     if not user.is_authenticated:
         return None
-    memberships = Community._meta.get_field("memberships").related_model.objects
-    return memberships.select_related("community").filter(community__slug=slug, user=user).first()
+    return _MEMBERSHIP_IN_COMMUNITY.first(slug, user.pk)
+
+
+_MEMBERSHIP_IN_COMMUNITY = JoinedLookup(
+    Community._meta.get_field("memberships").related_model,
+    "community",
+    where="parent.slug = %s AND child.user_id = %s",
+)
 
 
 def request_can(request, capability: str) -> bool:

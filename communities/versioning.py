@@ -1,11 +1,13 @@
-"""Versions of what the cache keeps across communities (decision 0018): the API community list's pages
-and each user's unread-notification count.
+"""Versions of what the cache keeps (decision 0018): the API community list's pages, each community's
+rules as its home page shows them, and each user's unread-notification count.
 
 The list shows every public community and the caller's own, with the caller's role and status in each,
 so one version covers the platform and every key also names the caller. It is replaced by every write
 that changes a community row or a membership (role, status, the stored member count): `post_save` /
 `post_delete` here, and `communities_changed` from the writes that skip model signals (the activity
 score refresh, the member-count reconciliation).
+
+A community's rules version is replaced by every save or deletion of one of its rules or rules versions.
 
 The unread count is replaced by every save or deletion of one of the user's notifications, and by
 `communities.inbox.notification_mark_all_read` (a bulk update).
@@ -14,7 +16,7 @@ The unread count is replaced by every save or deletion of one of the user's noti
 from django.db.models.signals import post_delete, post_save
 
 from communities import fragments
-from communities.models import Community, Notification
+from communities.models import Community, Notification, Rule, RulesVersion
 
 SCOPE = "communities"
 PLATFORM = 0  # one version for the whole platform
@@ -30,6 +32,19 @@ def communities_version() -> str | None:
 
 def _changed(sender, **kwargs):
     communities_changed()
+
+
+# --- A community's rules: the community home -------------------------------------------------------------
+
+RULES = "rules"
+
+
+def rules_version(community) -> str | None:
+    return fragments.list_version(RULES, community.pk)
+
+
+def _rules_changed(sender, instance, **kwargs):
+    fragments.bump(RULES, [instance.community_id])
 
 
 # --- A user's inbox: the unread count in every page's header -------------------------------------------
@@ -59,3 +74,5 @@ def connect() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=uid("delete", name))
     for signal, action in ((post_save, "save"), (post_delete, "delete")):
         signal.connect(_notification_changed, sender=Notification, dispatch_uid=uid(action, "notification"))
+        for model in (Rule, RulesVersion):
+            signal.connect(_rules_changed, sender=model, dispatch_uid=uid(action, model.__name__))

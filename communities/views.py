@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
-from communities import fragments, selectors, services
+from communities import fragments, selectors, services, versioning
 from communities.arrival import RememberArrivalMixin
 from communities.forms import (
     CommunityBrandingForm,
@@ -112,22 +112,35 @@ class CommunityCreateView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
 
 class CommunityHomeView(CommunityMixin, RememberArrivalMixin, TemplateView):
+    """The community's public face. What it says about itself and its rules are kept in the cache
+    (`{% cached about_key %}`) under the community's row and its rules version (decision 0018): a hit
+    reads no rule; an edit of the community or of a rule changes the key at once."""
+
     capability = PUBLIC
     template_name = "communities/home.html"
 
-    def get_context_data(self, **kwargs):
-        rules = list(selectors.rule_list(community=self.community))
+    def about_key(self) -> str | None:
+        version = versioning.rules_version(self.community)
+        if version is None:
+            return None
+        scope = (fragments.release(), fragments.row_values(self.community), version, fragments.locale_parts())
+        return fragments.digest("community-about", scope)
+
+    @cached_property
+    def rule_groups(self) -> list[tuple[str, list[Rule]]]:
         labels = dict(Rule.Category.choices)
         grouped = {}
-        for rule in rules:
+        for rule in selectors.rule_list(community=self.community):
             grouped.setdefault(rule.category, []).append(rule)
-        rule_groups = [(labels[key], grouped[key]) for key in Rule.Category.values if key in grouped]
-        return super().get_context_data(
-            community_stats=self.community,
-            rule_groups=rule_groups,
-            rules_version=selectors.rules_version_current(community=self.community),
-            **kwargs,
-        )
+        return [(labels[key], grouped[key]) for key in Rule.Category.values if key in grouped]
+
+    @cached_property
+    def rules_version(self):
+        return selectors.rules_version_current(community=self.community)
+
+    def get_context_data(self, **kwargs):
+        # The key first: its version is read before any rule (communities.fragments.bump).
+        return super().get_context_data(about_key=self.about_key(), community_stats=self.community, **kwargs)
 
 
 # --- Settings ---------------------------------------------------------------------------------------------
