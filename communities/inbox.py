@@ -23,6 +23,8 @@ NOTIFICATION_GROUPS = [
     ("trust", _("Changes of my trust level")),
     ("mention", _("Mentions of me")),
     ("vetting", _("New applications to review (owners and admins)")),
+    ("qa", _("Answers to my questions, and my answers accepted")),
+    ("session", _("Reminders of expert sessions")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

@@ -47,7 +47,14 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Operators' private notes and tags on members, the tag filter and the directory's CSV export.
     "manage_member_notes": OPERATORS,
     # Content, events, learning, analytics, partnerships.
+    # Expert sessions: operators schedule them and invite the expert; the session's expert (who must hold
+    # host_expert_session: an expert, a guest expert, or an operator hosting it) answers its questions.
     "host_expert_session": frozenset({Role.EXPERT, Role.ADMIN, Role.OWNER}),
+    "schedule_expert_session": OPERATORS,
+    # Q&A: marking any question's accepted answer (the asker may always mark their own question's), and
+    # the "expert's answer" mark an answer carries when its author holds answer_as_expert.
+    "accept_answers": OPERATORS | {Role.EXPERT},
+    "answer_as_expert": frozenset({Role.EXPERT}),
     "manage_content": STAFF,
     "manage_events": OPERATORS,
     "manage_learning": OPERATORS | {Role.EXPERT},

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Content")
+
+    def ready(self):
+        from content.notices import register_question_kinds
+        from content.reportables import register_question_reportables
+
+        register_question_kinds()
+        register_question_reportables()

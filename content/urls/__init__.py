@@ -1,5 +1,9 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
+from content.urls import questions
+
 app_name = "content"
 
-urlpatterns = []
+urlpatterns = [
+    *questions.urlpatterns,
+]

@@ -20,12 +20,13 @@ from members.services.audit import audit_record
 from members.versioning import members_changed
 
 TRUST_LEVELS = (0, 1, 2, 3)
-# Threshold name -> activity verb counted in the look-back window ("days_visited" comes with the counts).
+# Threshold name -> activity verbs counted in the look-back window ("days_visited" comes with the counts).
+# Answering a question is a reply; "answer.accepted" is recorded as the answer author's activity.
 THRESHOLD_VERBS = {
-    "posts": "post.created",
-    "replies": "reply.created",
-    "accepted_answers": "answer.accepted",
-    "events_attended": "event.attended",
+    "posts": ("post.created",),
+    "replies": ("reply.created", "answer.posted"),
+    "accepted_answers": ("answer.accepted",),
+    "events_attended": ("event.attended",),
 }
 THRESHOLD_KEYS = ("days_visited", *THRESHOLD_VERBS, "max_flags")
 # Moderation actions that count as a flag upheld against the member (lifting a penalty does not).
@@ -57,11 +58,13 @@ def earned_level(counts: dict[str, int], flags: int, thresholds: dict) -> int:
 
 def _window_counts(community: Community, since) -> tuple[dict[int, dict[str, int]], dict[int, int]]:
     """({user_id: {threshold: n}}, {membership_id: flags}) over the window: three aggregate queries."""
-    raw = activity_counts(community=community, since=since, verbs=THRESHOLD_VERBS.values())
+    raw = activity_counts(
+        community=community, since=since, verbs=[verb for verbs in THRESHOLD_VERBS.values() for verb in verbs]
+    )
     counts = {
         user_id: {
             "days_visited": verbs.get("days_visited", 0),
-            **{key: verbs.get(verb, 0) for key, verb in THRESHOLD_VERBS.items()},
+            **{key: sum(verbs.get(verb, 0) for verb in names) for key, names in THRESHOLD_VERBS.items()},
         }
         for user_id, verbs in raw.items()
     }

@@ -82,6 +82,8 @@ PARAMETER_FILLERS = {
     "report_id": lambda rows, community: rows["report"].pk,
     "invitation_id": lambda rows, community: rows["invitation"].pk,
     "join_link_id": lambda rows, community: rows["join_link"].pk,
+    "qa_question_id": lambda rows, community: rows["qa_question"].pk,
+    "qa_answer_id": lambda rows, community: rows["qa_answer"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
 }

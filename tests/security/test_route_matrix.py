@@ -52,6 +52,7 @@ SERVICE_DECIDES = {
     ("api:application-mine", "delete"),
     ("api:invitation-accept", "post"),
     ("api:membership", "post"),
+    ("api:question-accept", "post"),  # the asker, experts and operators: content.services.questions
 }
 
 
@@ -101,6 +102,8 @@ PARAMETER_FILLERS = {
     "report_id": lambda rows, community: rows["report"].pk,
     "invitation_id": lambda rows, community: rows["invitation"].pk,
     "join_link_id": lambda rows, community: rows["join_link"].pk,
+    "qa_question_id": lambda rows, community: rows["qa_question"].pk,
+    "qa_answer_id": lambda rows, community: rows["qa_answer"].pk,
 }
 
 

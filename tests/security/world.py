@@ -27,6 +27,7 @@ from communities import services
 from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
+from content.services import questions as question_services
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
 from members.services import onboarding as onboarding_services
@@ -59,6 +60,8 @@ VISIBLE_TO: dict[str, str | None] = {
     "warning": "moderate",  # a moderation action on someone else
     "audit": "view_audit_log",
     "touchpoint": "manage_relationships",
+    "qaquestion": "view",  # Q&A (content.Question): members read it (authors' names are members')
+    "qaanswer": "view",
 }
 COMMUNITIES = ("public", "private", "elsewhere")
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
@@ -241,7 +244,16 @@ def plant(key: str, community: Community, owner) -> dict:
     moderation.member_warn(actor=owner, community=community, membership=subject, reason=m("warning"))
     audit_record(community=community, actor=owner, action="member.noted", subject=subject, reason=m("audit"))
     onboarding_services.introduction_post(actor=subject.user, community=community, text=m("introduction"))
+    qa_question = question_services.question_ask(
+        actor=subject.user, community=community, title=m("qaquestion"), body=m("qaquestion"), tags=["light"]
+    )
+    answerer = factories.member(community=community, role=Role.EXPERT).user
+    qa_answer = question_services.answer_post(
+        actor=answerer, community=community, question=qa_question, body=m("qaanswer")
+    )
     return {
+        "qa_question": qa_question,
+        "qa_answer": qa_answer,
         "rules": rules,
         "subject": subject,
         "hidden": hidden,

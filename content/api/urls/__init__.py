@@ -1,3 +1,7 @@
-"""Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module per sub-domain."""
+"""Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-urlpatterns = []
+from content.api.urls import questions
+
+urlpatterns = [
+    *questions.urlpatterns,
+]

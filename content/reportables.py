@@ -1,0 +1,22 @@
+"""Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
+
+from content.models import Answer, Question
+from content.services.questions import answer_remove_for_moderation, question_remove_for_moderation
+from members.reportables import register
+
+
+def register_question_reportables() -> None:
+    register(
+        Question,
+        author=lambda question: question.author,
+        summary=lambda question: question.title,
+        remove=question_remove_for_moderation,
+        related=("author__user",),
+    )
+    register(
+        Answer,
+        author=lambda answer: answer.author,
+        summary=lambda answer: answer.body[:120],
+        remove=answer_remove_for_moderation,
+        related=("author__user",),
+    )
