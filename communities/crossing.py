@@ -41,6 +41,7 @@ CROSSING = {
     "analytics.tasks.refresh_community_activity": "activity score of every community",
     "members.tasks.refresh_sort_names": "directory sort keys of every membership",
     "members.tasks.evaluate_all_trust_levels": "one trust-ladder task per community",
+    "content.services.sessions.sessions_due_for_reminders": "expert sessions starting soon, every community",
 }
 
 BATCH = 500

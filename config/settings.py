@@ -120,6 +120,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
+    "remind-expert-sessions": {
+        "task": "content.tasks.sessions.remind_expert_sessions",
+        "schedule": 15 * 60,
+    },
     "refresh-community-activity": {
         "task": "analytics.tasks.refresh_community_activity",
         "schedule": 15 * 60,

@@ -11,3 +11,12 @@ from communities.notices import register
 def register_question_kinds() -> None:
     register("qa.answered", title=_("%(name)s answered your question “%(question)s” in %(community)s"))
     register("qa.accepted", title=_("Your answer to “%(question)s” was accepted in %(community)s"))
+
+
+def register_session_kinds() -> None:
+    register(
+        "session.reminder",
+        title=_("Expert session “%(session)s” in %(community)s starts soon"),
+        body=_("Send your questions and upvote the ones you want answered before it starts."),
+    )
+    register("session.answered", title=_("Your question in the session “%(session)s” was answered"))

@@ -1,7 +1,8 @@
 """Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
 
-from content.models import Answer, Question
+from content.models import Answer, Question, SessionQuestion
 from content.services.questions import answer_remove_for_moderation, question_remove_for_moderation
+from content.services.sessions import session_question_remove_for_moderation
 from members.reportables import register
 
 
@@ -18,5 +19,15 @@ def register_question_reportables() -> None:
         author=lambda answer: answer.author,
         summary=lambda answer: answer.body[:120],
         remove=answer_remove_for_moderation,
+        related=("author__user",),
+    )
+
+
+def register_session_reportables() -> None:
+    register(
+        SessionQuestion,
+        author=lambda question: question.author,
+        summary=lambda question: question.body[:120],
+        remove=session_question_remove_for_moderation,
         related=("author__user",),
     )

@@ -40,6 +40,7 @@ SENTENCES = {
     "moderation.settings_changed": _("%(actor)s changed the moderation settings."),
     "member.role_changed": _("%(actor)s changed the role of %(subject)s from %(previous)s to %(role)s."),
     "member.role_granted": _("%(subject)s joined as %(role)s through an invitation from %(actor)s."),
+    "member.guest_expert": _("%(actor)s brought in %(subject)s as a guest expert."),
     "ownership.transferred": _("%(actor)s handed the ownership of the community to %(subject)s."),
     "member.removed": _("%(actor)s removed %(subject)s from the community."),
     "invitation.created": _("%(actor)s created an invitation for the role %(role)s."),

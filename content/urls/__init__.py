@@ -1,9 +1,10 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
-from content.urls import questions
+from content.urls import questions, sessions
 
 app_name = "content"
 
 urlpatterns = [
     *questions.urlpatterns,
+    *sessions.urlpatterns,
 ]

@@ -51,6 +51,11 @@ TRANSITIONS: dict[str, Transition] = {
     "withdraw": Transition(frozenset({Status.PENDING}), Status.LEFT, "application_withdraw"),
     "leave": Transition(frozenset({Status.ACTIVE}), Status.LEFT, "membership_leave"),
     "remove": Transition(frozenset({Status.ACTIVE}), Status.LEFT, "member_remove"),
+    # A guest expert (content.services.sessions): an operator grants the expert role directly, whatever
+    # the join policy, without an application or a fee; a pending applicant is admitted too.
+    "guest": Transition(
+        frozenset({NEW, Status.LEFT, Status.REJECTED, Status.PENDING}), Status.ACTIVE, "guest_expert_invite"
+    ),
     # A ban also reaches people who are not (or no longer) in: applicants, those who left or were rejected.
     "ban": Transition(
         frozenset({Status.ACTIVE, Status.PENDING, Status.LEFT, Status.REJECTED}), Status.BANNED, "member_ban"

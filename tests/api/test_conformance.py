@@ -8,12 +8,14 @@ The number of examples is small and fixed (derandomized), to keep the run around
 """
 
 import json
+from datetime import timedelta
 
 import hypothesis
 import pytest
 import schemathesis
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase
@@ -23,6 +25,8 @@ from schemathesis.core.failures import FailureGroup
 from accounts import services as account_services
 from communities import services
 from communities.models import Notification
+from content.services import questions as question_services
+from content.services import sessions as session_services
 from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
 from members.services import relationships as relationship_services
@@ -69,8 +73,29 @@ class World:
         relationship_services.touchpoint_create(
             actor=self.owner, community=community, membership=subject, kind="call"
         )
+        expert = factories.member(community=community, role="expert")
+        question = question_services.question_ask(actor=self.member, community=community, title="Which lens?")
+        answer = question_services.answer_post(
+            actor=expert.user, community=community, question=question, body="50"
+        )
+        session = session_services.session_schedule(
+            actor=self.owner,
+            community=community,
+            title="Ask me anything",
+            topic="Lenses",
+            starts_at=timezone.now() - timedelta(hours=1),
+            ends_at=timezone.now() + timedelta(hours=1),
+            expert_id=expert.pk,
+        )
+        session_question = session_services.session_question_ask(
+            actor=subject.user, community=community, session=session, body="Zoom or prime?"
+        )
         self.ids = {
             "community_slug": community.slug,
+            "qa_question_id": question.pk,
+            "qa_answer_id": answer.pk,
+            "session_id": session.pk,
+            "session_question_id": session_question.pk,
             "rule_id": rule.pk,
             "application_question_id": factories.ApplicationQuestionFactory(community=community).pk,
             "application_id": factories.ApplicationFactory(community=community).pk,

@@ -84,6 +84,8 @@ PARAMETER_FILLERS = {
     "join_link_id": lambda rows, community: rows["join_link"].pk,
     "qa_question_id": lambda rows, community: rows["qa_question"].pk,
     "qa_answer_id": lambda rows, community: rows["qa_answer"].pk,
+    "session_id": lambda rows, community: rows["session"].pk,
+    "session_question_id": lambda rows, community: rows["session_question"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
 }

@@ -28,6 +28,7 @@ from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
 from content.services import questions as question_services
+from content.services import sessions as session_services
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
 from members.services import onboarding as onboarding_services
@@ -62,6 +63,8 @@ VISIBLE_TO: dict[str, str | None] = {
     "touchpoint": "manage_relationships",
     "qaquestion": "view",  # Q&A (content.Question): members read it (authors' names are members')
     "qaanswer": "view",
+    "session": "view",  # an expert session and the questions put to it
+    "sessionquestion": "view",
 }
 COMMUNITIES = ("public", "private", "elsewhere")
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
@@ -251,7 +254,24 @@ def plant(key: str, community: Community, owner) -> dict:
     qa_answer = question_services.answer_post(
         actor=answerer, community=community, question=qa_question, body=m("qaanswer")
     )
+    # A live session whose expert is the world's expert caller (the first expert made), so that caller
+    # may answer it and members may still ask and vote.
+    expert = Membership.objects.filter(community=community, role=Role.EXPERT).order_by("pk").first()
+    session = session_services.session_schedule(
+        actor=owner,
+        community=community,
+        title=m("session"),
+        topic="Light",
+        starts_at=timezone.now() - timedelta(hours=1),
+        ends_at=timezone.now() + timedelta(hours=2),
+        expert_id=expert.pk,
+    )
+    session_question = session_services.session_question_ask(
+        actor=subject.user, community=community, session=session, body=m("sessionquestion")
+    )
     return {
+        "session": session,
+        "session_question": session_question,
         "qa_question": qa_question,
         "qa_answer": qa_answer,
         "rules": rules,

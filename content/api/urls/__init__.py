@@ -1,7 +1,8 @@
 """Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from content.api.urls import questions
+from content.api.urls import questions, sessions
 
 urlpatterns = [
     *questions.urlpatterns,
+    *sessions.urlpatterns,
 ]
