@@ -214,7 +214,7 @@ SESSIONS = {
                 {
                     "asker": "grace",
                     "body": "How do I choose colours that work for colour-blind readers?",
-                    "voters": ["member"],
+                    "voters": ["linus"],
                 },
             ],
         },

@@ -24,7 +24,7 @@ class Question(TenantModel):
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     body = models.TextField(_("body (Markdown)"), max_length=BODY_MAX, blank=True)
     skill_level = models.CharField(_("skill level"), max_length=40, blank=True)
-    answer_count = models.PositiveIntegerField(_("answers"), default=0)
+    answer_count = models.PositiveIntegerField(_("answers"), default=0, editable=False)
     accepted_answer = models.ForeignKey(
         "content.Answer",
         on_delete=models.SET_NULL,
@@ -86,7 +86,7 @@ class Answer(TenantModel):
     # Whether the author answered as an expert (held `answer_as_expert` when posting): kept on the row so
     # the mark stays true to the moment and a list needs no role lookup.
     by_expert = models.BooleanField(_("expert's answer"), default=False)
-    vote_count = models.PositiveIntegerField(_("votes"), default=0)
+    vote_count = models.PositiveIntegerField(_("votes"), default=0, editable=False)
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     class Meta:

@@ -43,8 +43,8 @@ class ExpertSession(TenantModel):
         related_name="+",
         verbose_name=_("scheduled by"),
     )
-    question_count = models.PositiveIntegerField(_("questions"), default=0)
-    answered_count = models.PositiveIntegerField(_("answered questions"), default=0)
+    question_count = models.PositiveIntegerField(_("questions"), default=0, editable=False)
+    answered_count = models.PositiveIntegerField(_("answered questions"), default=0, editable=False)
     # Set by the reminder task when it has reminded the members (their SessionReminder rows say who).
     reminded_at = models.DateTimeField(_("members reminded"), null=True, blank=True)
 
@@ -89,7 +89,7 @@ class SessionQuestion(TenantModel):
         "members.Membership", on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
     )
     body = models.TextField(_("question"), max_length=QUESTION_MAX)
-    vote_count = models.PositiveIntegerField(_("votes"), default=0)
+    vote_count = models.PositiveIntegerField(_("votes"), default=0, editable=False)
     answer = models.TextField(_("answer (Markdown)"), max_length=ANSWER_MAX, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(

@@ -31,6 +31,7 @@ ACTION_CHOICES = [
     ("member.removed", _("Member removed")),
     ("member.role_changed", _("Role changed")),
     ("member.role_granted", _("Role granted by invitation")),
+    ("member.guest_expert", _("Guest expert brought in")),
     ("ownership.transferred", _("Ownership transferred")),
     ("invitation.created", _("Invitation created")),
     ("invitation.revoked", _("Invitation revoked")),

@@ -24,6 +24,7 @@ ADMISSION = {NEW, S.LEFT, S.REJECTED, S.PENDING}
 ALLOWED = {
     *(("join", source, S.ACTIVE) for source in (NEW, S.LEFT, S.REJECTED)),
     *(("invitation", source, S.ACTIVE) for source in ADMISSION),
+    *(("guest", source, S.ACTIVE) for source in ADMISSION),
     *(("apply", source, S.PENDING) for source in (NEW, S.LEFT, S.REJECTED)),
     ("approve", S.PENDING, S.ACTIVE),
     ("reject", S.PENDING, S.REJECTED),

@@ -18,6 +18,8 @@ from rest_framework.test import APIClient
 from communities import services as community_services
 from communities.errors import CommunityArchived
 from communities.inbox import preference_set
+from content.services import questions as question_services
+from content.services import sessions as session_services
 from members.services import applications, moderation, onboarding, profiles, recruitment, roles
 from members.services.membership import membership_join, membership_leave
 from members.services.policy import member_policy_update
@@ -183,6 +185,16 @@ def _service_calls(world):
         ),
         "preferences": lambda: preference_set(
             actor=member, community=community, kind="welcome", in_app=False, email=False
+        ),
+        "question": lambda: question_services.question_ask(actor=member, community=community, title="x"),
+        "answer": lambda: question_services.answer_post(
+            actor=member, community=community, question=world.qa_question, body="x"
+        ),
+        "session": lambda: session_services.session_question_ask(
+            actor=member, community=community, session=world.session, body="x"
+        ),
+        "guest expert": lambda: session_services.guest_expert_invite(
+            actor=owner, community=community, account=outsider.username
         ),
         "join": lambda: membership_join(actor=outsider, community=community, accepted_rules_version=1),
         "leave": lambda: membership_leave(actor=member, community=community),

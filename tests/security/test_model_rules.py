@@ -11,11 +11,14 @@
 - The models without a community are exactly the listed global ones.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, models
+from django.utils import timezone
 
 from analytics.services import record
 from communities import services
@@ -24,6 +27,8 @@ from communities.models import Community, Rule, TenantModel
 from communities.notifications import notify
 from communities.schema import TenantForeignKey, TenantPrimaryKey
 from communities.selectors import rule_list
+from content.services import questions as question_services
+from content.services import sessions as session_services
 from members import reportables
 from members.models import RuleAcceptance
 from members.services import applications as vetting
@@ -287,7 +292,44 @@ def build_profiles(a, b):
     _profiles_in(b)
 
 
+def _qa_and_sessions_in(community):
+    """A question with an accepted, upvoted expert answer; a session with an upvoted, answered question,
+    its reminders, and a guest expert; all through the services."""
+    owner, asker = _owner(community), factories.member(community=community).user
+    expert = factories.member(community=community, role="expert")
+    question = question_services.question_ask(actor=asker, community=community, title="Why?", tags=["a"])
+    answer = question_services.answer_post(
+        actor=expert.user, community=community, question=question, body="x"
+    )
+    question_services.answer_vote(actor=asker, community=community, answer=answer)
+    question_services.answer_accept(actor=asker, community=community, question=question, answer=answer)
+    session = session_services.session_schedule(
+        actor=owner, community=community, title="AMA", topic="x", expert_id=expert.pk,
+        starts_at=timezone.now() + timedelta(hours=1), ends_at=timezone.now() + timedelta(hours=2),
+    )  # fmt: skip
+    asked = session_services.session_question_ask(actor=asker, community=community, session=session, body="?")
+    session_services.session_question_vote(actor=owner, community=community, question=asked)
+    session_services.session_remind(community=community, session_id=session.pk)
+    session_services.guest_expert_invite(
+        actor=owner, community=community, account=factories.UserFactory().username
+    )
+
+
+def build_content(a, b):
+    _qa_and_sessions_in(a)
+    _qa_and_sessions_in(b)
+
+
 BUILDERS = {
+    "content.Question": build_content,
+    "content.QuestionTag": build_content,
+    "content.Answer": build_content,
+    "content.AnswerVote": build_content,
+    "content.ExpertSession": build_content,
+    "content.SessionQuestion": build_content,
+    "content.SessionQuestionVote": build_content,
+    "content.SessionReminder": build_content,
+    "content.GuestExpert": build_content,
     "members.MemberProfile": build_profiles,
     "members.MemberSkill": build_profiles,
     "members.MemberNote": build_profiles,

@@ -7,15 +7,19 @@ left out. Everything else (a policy, onboarding steps, a profile...) is shown as
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from analytics.models import ActivityEvent
 from communities import services as community_services
+from content.services import questions as question_services
+from content.services import sessions as session_services
 from members.models import MemberPolicy, OnboardingStep
 from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
@@ -82,6 +86,25 @@ class World:
         self.step = onboarding_services.onboarding_step_create(
             actor=self.owner, community=self.community, title="Ask", verb="question.asked"
         )
+        expert = factories.member(community=self.community, role="expert")
+        self.qa_question = question_services.question_ask(
+            actor=self.member, community=self.community, title="Why?"
+        )
+        self.qa_answer = question_services.answer_post(
+            actor=expert.user, community=self.community, question=self.qa_question, body="Because."
+        )
+        self.session = session_services.session_schedule(
+            actor=self.owner,
+            community=self.community,
+            title="AMA",
+            topic="x",
+            starts_at=timezone.now() - timedelta(hours=1),
+            ends_at=timezone.now() + timedelta(hours=1),
+            expert_id=expert.pk,
+        )
+        self.session_question = session_services.session_question_ask(
+            actor=self.subject.user, community=self.community, session=self.session, body="How?"
+        )
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -99,6 +122,10 @@ class World:
             "tag_id": self.tag.pk,
             "step_id": self.step.pk,
             "onboarding_step_id": self.step.pk,
+            "qa_question_id": self.qa_question.pk,
+            "qa_answer_id": self.qa_answer.pk,
+            "session_id": self.session.pk,
+            "session_question_id": self.session_question.pk,
             "action": "retire",
             "code": self.join_link.code,
         }

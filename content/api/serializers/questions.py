@@ -15,7 +15,9 @@ class AuthorSerializer(serializers.Serializer):
     role = serializers.CharField(read_only=True)
 
 
-class QuestionOutputSerializer(serializers.ModelSerializer):
+class QaQuestionOutputSerializer(serializers.ModelSerializer):
+    """A Q&A question (not an application's screening question)."""
+
     author = AuthorSerializer(read_only=True)
     tags = serializers.SerializerMethodField()
     body_html = serializers.SerializerMethodField()
@@ -62,7 +64,7 @@ class QuestionOutputSerializer(serializers.ModelSerializer):
         return None if delta is None else delta.total_seconds()
 
 
-class QuestionInputSerializer(StrictInputMixin, serializers.Serializer):
+class QaQuestionInputSerializer(StrictInputMixin, serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX)
     body = serializers.CharField(max_length=BODY_MAX, required=False, allow_blank=True, default="")
     tags = serializers.ListField(

@@ -35,20 +35,16 @@ class QuestionFilter(django_filters.FilterSet):
 
 @extend_schema_view(
     list=extend_schema(summary=_("Questions, newest first (filters: tag, skill level, author, answered)")),
-    unanswered=extend_schema(
-        summary=_("Questions without an answer, the longest waiting first (the same filters)"),
-        responses={200: s.QuestionOutputSerializer(many=True)},
-    ),
     retrieve=extend_schema(summary=_("One question")),
     create=extend_schema(
         summary=_("Ask a question"),
-        request=s.QuestionInputSerializer,
-        responses={201: s.QuestionOutputSerializer},
+        request=s.QaQuestionInputSerializer,
+        responses={201: s.QaQuestionOutputSerializer},
     ),
 )
 class QuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Question.objects.none()  # names the model for the schema; rows come from the selectors
-    serializer_class = s.QuestionOutputSerializer
+    serializer_class = s.QaQuestionOutputSerializer
     lookup_url_kwarg = "qa_question_id"
     filterset_class = QuestionFilter
     search_fields = ["title"]
@@ -72,12 +68,16 @@ class QuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
             community=self.request.community, question_id=self.kwargs["qa_question_id"]
         )
 
+    @extend_schema(
+        summary=_("Questions without an answer, the longest waiting first (the same filters)"),
+        responses={200: s.QaQuestionOutputSerializer(many=True)},
+    )
     def unanswered(self, request, community_slug):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def create(self, request, community_slug):
-        serializer = s.QuestionInputSerializer(data=request.data)
+        serializer = s.QaQuestionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         question = services.question_ask(
             actor=request.user, community=request.community, **serializer.validated_data
@@ -90,7 +90,7 @@ class QuestionAcceptViewSet(CommunityViewSet):
     """Accepting an answer: the asker, experts and operators may (the service decides), signed in."""
 
     queryset = Question.objects.none()
-    serializer_class = s.QuestionOutputSerializer
+    serializer_class = s.QaQuestionOutputSerializer
     permission_classes = [IsAuthenticated, HasCapability]
     capability = {"accept": None}
 
@@ -100,7 +100,7 @@ class QuestionAcceptViewSet(CommunityViewSet):
             "operators); an answer of another question is answer_of_another_question"
         ),
         request=s.AcceptInputSerializer,
-        responses={200: s.QuestionOutputSerializer},
+        responses={200: s.QaQuestionOutputSerializer},
     )
     def accept(self, request, community_slug, qa_question_id):
         question = selectors.question_get(community=request.community, question_id=qa_question_id)
