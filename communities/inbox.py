@@ -22,6 +22,7 @@ NOTIFICATION_GROUPS = [
     ("moderation", _("Moderation of my membership")),
     ("trust", _("Changes of my trust level")),
     ("mention", _("Mentions of me")),
+    ("critique", _("Critiques of my works, helpful marks and review credits")),
     ("vetting", _("New applications to review (owners and admins)")),
     ("qa", _("Answers to my questions, and my answers accepted")),
     ("session", _("Reminders of expert sessions")),

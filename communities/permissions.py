@@ -56,6 +56,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "accept_answers": OPERATORS | {Role.EXPERT},
     "answer_as_expert": frozenset({Role.EXPERT}),
     "manage_content": STAFF,
+    # Critique exchange: giving structured critiques of members' works (content.services.critiques), and
+    # running it (the rubric, the credit prices, granting credits, reading any member's ledger).
+    "critique": EVERY_ROLE,
+    "manage_critiques": OPERATORS,
     "manage_events": OPERATORS,
     "manage_learning": OPERATORS | {Role.EXPERT},
     "view_analytics": OPERATORS,
@@ -74,7 +78,7 @@ ARCHIVED_CAPABILITIES = frozenset(
 # Taking part: refused to a member who has not accepted the community's current rules version (they are
 # asked on their next visit; see `rules_pending`). Running the community (moderating, vetting, settings)
 # and leaving are not participation.
-PARTICIPATION = frozenset({"participate", "report"})
+PARTICIPATION = frozenset({"participate", "report", "critique"})
 
 # Minimum trust level (members.Membership.trust_level, 0-3) for a capability of the table above. Staff
 # roles (owner, admin, moderator) are appointed, not earned, and hold these regardless of level.

@@ -7,10 +7,16 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from content.notices import register_question_kinds, register_session_kinds
-        from content.reportables import register_question_reportables, register_session_reportables
+        from content.notices import register_critique_kinds, register_question_kinds, register_session_kinds
+        from content.reportables import (
+            register_critique_reportables,
+            register_question_reportables,
+            register_session_reportables,
+        )
 
         register_question_kinds()
         register_question_reportables()
         register_session_kinds()
         register_session_reportables()
+        register_critique_kinds()
+        register_critique_reportables()

@@ -20,3 +20,17 @@ def register_session_kinds() -> None:
         body=_("Send your questions and upvote the ones you want answered before it starts."),
     )
     register("session.answered", title=_("Your question in the session “%(session)s” was answered"))
+
+
+def register_critique_kinds() -> None:
+    register("critique.received", title=_("%(critic)s critiqued your work “%(work)s” in %(community)s"))
+    register(
+        "critique.helpful",
+        title=_("%(author)s found your critique of “%(work)s” helpful"),
+        body=_("Helpful critiques count toward your reputation as a critic in %(community)s."),
+    )
+    register(
+        "critique.credits_granted",
+        title=_("%(amount)s review credits from the operators of %(community)s"),
+        body=_("Your balance is now %(balance)s credits."),
+    )

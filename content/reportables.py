@@ -1,6 +1,6 @@
 """Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
 
-from content.models import Answer, Question, SessionQuestion
+from content.models import Answer, Critique, Question, SessionQuestion, Work
 from content.services.questions import answer_remove_for_moderation, question_remove_for_moderation
 from content.services.sessions import session_question_remove_for_moderation
 from members.reportables import register
@@ -30,4 +30,25 @@ def register_session_reportables() -> None:
         summary=lambda question: question.body[:120],
         remove=session_question_remove_for_moderation,
         related=("author__user",),
+    )
+
+
+def _held_only(obj, actor) -> None:
+    """Removing a work or critique is the hold `content_remove` places on it: lists leave it out."""
+
+
+def register_critique_reportables() -> None:
+    register(
+        Work,
+        author=lambda work: work.author,
+        summary=lambda work: work.title,
+        remove=_held_only,
+        related=("author__user",),
+    )
+    register(
+        Critique,
+        author=lambda critique: critique.critic,
+        summary=lambda critique: critique.overall[:200],
+        remove=_held_only,
+        related=("critic__user",),
     )

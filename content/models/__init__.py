@@ -1,5 +1,15 @@
 """Content models, one module per sub-domain (posts, discussions, questions, sessions, critiques, search)."""
 
+from content.models.critiques import (
+    CreditAccount,
+    CreditTransaction,
+    Critique,
+    CritiqueScore,
+    CritiqueSettings,
+    RubricCriterion,
+    Work,
+    WorkImage,
+)
 from content.models.questions import Answer, AnswerVote, Question, QuestionTag
 from content.models.sessions import (
     ExpertSession,
@@ -12,11 +22,19 @@ from content.models.sessions import (
 __all__ = [
     "Answer",
     "AnswerVote",
+    "CreditAccount",
+    "CreditTransaction",
+    "Critique",
+    "CritiqueScore",
+    "CritiqueSettings",
     "ExpertSession",
     "GuestExpert",
     "Question",
     "QuestionTag",
+    "RubricCriterion",
     "SessionQuestion",
     "SessionQuestionVote",
     "SessionReminder",
+    "Work",
+    "WorkImage",
 ]

@@ -25,6 +25,7 @@ from schemathesis.core.failures import FailureGroup
 from accounts import services as account_services
 from communities import services
 from communities.models import Notification
+from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members.services import onboarding as onboarding_services
@@ -90,8 +91,25 @@ class World:
         session_question = session_services.session_question_ask(
             actor=subject.user, community=community, session=session, body="Zoom or prime?"
         )
+        criterion = critique_services.criterion_create(actor=self.owner, community=community, name="Light")
+        critique_services.credits_grant(
+            actor=self.owner, community=community, membership=subject, amount=5, reason="Start"
+        )
+        work = critique_services.work_post(
+            actor=subject.user, community=community, title="Dusk", links=["https://example.com/dusk"]
+        )
+        critique = critique_services.critique_give(
+            actor=self.member,
+            community=community,
+            work=work,
+            overall="Warm light",
+            scores={criterion.pk: {"score": 4, "comment": ""}},
+        )
         self.ids = {
             "community_slug": community.slug,
+            "work_id": work.pk,
+            "critique_id": critique.pk,
+            "criterion_id": criterion.pk,
             "qa_question_id": question.pk,
             "qa_answer_id": answer.pk,
             "session_id": session.pk,

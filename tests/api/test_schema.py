@@ -73,7 +73,11 @@ def test_every_operation_documents_its_errors_with_the_error_body(schema):
 
 
 def test_request_bodies_are_json_and_multipart_only_for_uploads(schema):
-    uploads = {"POST /api/v1/communities/", "PATCH /api/v1/communities/{community_slug}/"}
+    uploads = {
+        "POST /api/v1/communities/",
+        "PATCH /api/v1/communities/{community_slug}/",
+        "POST /api/v1/communities/{community_slug}/works/",
+    }
     for name, _method, operation in operations(schema):
         if "requestBody" not in operation:
             continue

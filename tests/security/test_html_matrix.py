@@ -86,6 +86,9 @@ PARAMETER_FILLERS = {
     "qa_answer_id": lambda rows, community: rows["qa_answer"].pk,
     "session_id": lambda rows, community: rows["session"].pk,
     "session_question_id": lambda rows, community: rows["session_question"].pk,
+    "work_id": lambda rows, community: rows["work"].pk,
+    "critique_id": lambda rows, community: rows["critique"].pk,
+    "criterion_id": lambda rows, community: rows["criterion"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
 }

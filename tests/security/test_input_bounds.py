@@ -19,6 +19,7 @@ from rest_framework import serializers
 
 from communities.api.base import IdField, StrictInputMixin
 from communities.validators import INT32_MAX
+from content.services import critiques as critique_services
 from members.models import MemberTag
 from tests import factories
 from tests.project import PROJECT_APPS
@@ -240,7 +241,13 @@ def _reverse_with(name: str, **available) -> str:
     """The route's URL with those of `available` that it takes (the walk sees only the last segment)."""
     from django.urls import NoReverseMatch
 
-    for names in ([], ["community_slug"], ["community_slug", "membership_id"]):
+    candidates = (
+        [],
+        ["community_slug"],
+        ["community_slug", "membership_id"],
+        ["community_slug", "criterion_id"],
+    )
+    for names in candidates:
         try:
             return reverse(name, kwargs={key: available[key] for key in names})
         except NoReverseMatch:
@@ -262,7 +269,10 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
     MemberTag.objects.create(
         community=community, membership=followed, name=MemberTag.CORE_MEMBER, added_by=owner
     )
-    url = _reverse_with(name, community_slug=community.slug, membership_id=followed.pk)
+    criterion = critique_services.criterion_create(actor=owner, community=community, name="Light")
+    url = _reverse_with(
+        name, community_slug=community.slug, membership_id=followed.pk, criterion_id=criterion.pk
+    )
     client = api_client_for(owner)
     assert client.put(url, {}).status_code in (200, 400)
     assert client.put(url, {"unknown": 1}).status_code == 400

@@ -27,6 +27,7 @@ from communities.models import Community, Rule, TenantModel
 from communities.notifications import notify
 from communities.schema import TenantForeignKey, TenantPrimaryKey
 from communities.selectors import rule_list
+from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members import reportables
@@ -39,6 +40,7 @@ from members.services.policy import member_policy_update
 from members.services.relationships import cadence_set, touchpoint_create
 from members.services.reporting import report_create
 from tests import factories
+from tests.api.helpers import png_upload
 from tests.project import project_models
 
 # Global (non-tenant) models: the tenant itself and the platform-wide accounts.
@@ -265,6 +267,31 @@ def _moderate_in(community):
         reportables._REGISTRY.pop(reportable.key)
 
 
+def build_critiques(a, b):
+    """A rubric, prices, a grant, a work with an image, a critique marked helpful, in each community."""
+    for community in (a, b):
+        owner = _owner(community)
+        author, critic = factories.member(community=community), factories.member(community=community)
+        criterion = critique_services.criterion_create(actor=owner, community=community, name="Light")
+        critique_services.critique_settings_update(
+            actor=owner, community=community, request_cost=1, critique_reward=1
+        )
+        critique_services.credits_grant(
+            actor=owner, community=community, membership=author, amount=2, reason="Start"
+        )
+        work = critique_services.work_post(
+            actor=author.user, community=community, title="Dusk", images=[png_upload("dusk.png")]
+        )
+        critique = critique_services.critique_give(
+            actor=critic.user,
+            community=community,
+            work=work,
+            overall="Warm",
+            scores={criterion.pk: {"score": 4, "comment": ""}},
+        )
+        critique_services.critique_mark_helpful(actor=author.user, community=community, critique=critique)
+
+
 def build_moderation(a, b):
     _moderate_in(a)
     _moderate_in(b)
@@ -353,6 +380,19 @@ BUILDERS = {
     "members.MemberPolicy": build_relationships,
     "members.ContactCadence": build_relationships,
     "members.Touchpoint": build_relationships,
+    **dict.fromkeys(
+        [
+            "content.CritiqueSettings",
+            "content.RubricCriterion",
+            "content.CreditAccount",
+            "content.Work",
+            "content.WorkImage",
+            "content.Critique",
+            "content.CritiqueScore",
+            "content.CreditTransaction",
+        ],
+        build_critiques,
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from analytics.models import ActivityEvent
 from communities import services as community_services
+from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members.models import MemberPolicy, OnboardingStep
@@ -105,6 +106,25 @@ class World:
         self.session_question = session_services.session_question_ask(
             actor=self.subject.user, community=self.community, session=self.session, body="How?"
         )
+        self.criterion = critique_services.criterion_create(
+            actor=self.owner, community=self.community, name="Light"
+        )
+        critique_services.credits_grant(
+            actor=self.owner, community=self.community, membership=self.subject, amount=4, reason="Start"
+        )
+        self.work = critique_services.work_post(
+            actor=self.subject.user,
+            community=self.community,
+            title="Dusk",
+            links=["https://example.com/dusk"],
+        )
+        self.critique = critique_services.critique_give(
+            actor=self.member,
+            community=self.community,
+            work=self.work,
+            overall="Warm",
+            scores={self.criterion.pk: {"score": 4, "comment": ""}},
+        )
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -126,6 +146,9 @@ class World:
             "qa_answer_id": self.qa_answer.pk,
             "session_id": self.session.pk,
             "session_question_id": self.session_question.pk,
+            "work_id": self.work.pk,
+            "critique_id": self.critique.pk,
+            "criterion_id": self.criterion.pk,
             "action": "retire",
             "code": self.join_link.code,
         }

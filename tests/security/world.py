@@ -27,6 +27,7 @@ from communities import services
 from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
+from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members.models import MemberProfile, Membership, ProfileVisibility
@@ -65,6 +66,10 @@ VISIBLE_TO: dict[str, str | None] = {
     "qaanswer": "view",
     "session": "view",  # an expert session and the questions put to it
     "sessionquestion": "view",
+    "work": "view",  # a work asking for critique, and a critique of it (members only)
+    "critique": "view",
+    "criterion": "view",  # the rubric
+    "credit": "manage_critiques",  # a grant of credits to someone else (its reason)
 }
 COMMUNITIES = ("public", "private", "elsewhere")
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
@@ -191,6 +196,25 @@ def response_text(response) -> str:
     return content.decode("utf-8", "replace")
 
 
+def plant_critiques(m, community: Community, owner, subject: Membership, critic_user) -> dict:
+    """A rubric criterion, a work by the subject with a critique, and a grant of credits to the subject."""
+    criterion = critique_services.criterion_create(actor=owner, community=community, name=m("criterion"))
+    grant = critique_services.credits_grant(
+        actor=owner, community=community, membership=subject, amount=5, reason=m("credit")
+    )
+    work = critique_services.work_post(
+        actor=subject.user, community=community, title=m("work"), links=["https://example.com/work"]
+    )
+    critique = critique_services.critique_give(
+        actor=critic_user,
+        community=community,
+        work=work,
+        overall=m("critique"),
+        scores={criterion.pk: {"score": 4, "comment": ""}},
+    )
+    return {"criterion": criterion, "grant": grant, "work": work, "critique": critique}
+
+
 def plant(key: str, community: Community, owner) -> dict:
     """The same recognisable rows in every community: a subject member (noted, tagged, reported, warned,
     followed), someone else's application, a profile only operators see, recruitment and onboarding."""
@@ -269,11 +293,13 @@ def plant(key: str, community: Community, owner) -> dict:
     session_question = session_services.session_question_ask(
         actor=subject.user, community=community, session=session, body=m("sessionquestion")
     )
+    critique_rows = plant_critiques(m, community, owner, subject, reporter)
     return {
         "session": session,
         "session_question": session_question,
         "qa_question": qa_question,
         "qa_answer": qa_answer,
+        **critique_rows,
         "rules": rules,
         "subject": subject,
         "hidden": hidden,

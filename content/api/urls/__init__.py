@@ -1,8 +1,9 @@
 """Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from content.api.urls import questions, sessions
+from content.api.urls import critiques, questions, sessions
 
 urlpatterns = [
     *questions.urlpatterns,
     *sessions.urlpatterns,
+    *critiques.urlpatterns,
 ]
