@@ -13,6 +13,7 @@ class ContentConfig(AppConfig):
             register_question_reportables,
             register_session_reportables,
         )
+        from content.services.search_kinds import register_search_kinds
 
         register_question_kinds()
         register_question_reportables()
@@ -20,3 +21,4 @@ class ContentConfig(AppConfig):
         register_session_reportables()
         register_critique_kinds()
         register_critique_reportables()
+        register_search_kinds()

@@ -11,6 +11,7 @@ from content.models.critiques import (
     WorkImage,
 )
 from content.models.questions import Answer, AnswerVote, Question, QuestionTag
+from content.models.search import SearchEntry, SearchKind
 from content.models.sessions import (
     ExpertSession,
     GuestExpert,
@@ -32,6 +33,8 @@ __all__ = [
     "Question",
     "QuestionTag",
     "RubricCriterion",
+    "SearchEntry",
+    "SearchKind",
     "SessionQuestion",
     "SessionQuestionVote",
     "SessionReminder",

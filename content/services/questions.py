@@ -16,6 +16,7 @@ from communities.permissions import ensure_can, has_capability, membership_of
 from content.errors import questions as errors
 from content.models import Answer, AnswerVote, Question, QuestionTag
 from content.models.questions import TAG_MAX, TAGS_PER_QUESTION
+from content.services.search import search_index, search_unindex, search_unindex_rows
 from members.errors import NotAMember
 from members.selectors.policy import policy_for
 from members.services.publishing import ensure_may_post
@@ -75,6 +76,7 @@ def question_ask(
         [QuestionTag(community=community, question=question, name=name) for name in names]
     )
     record(community=community, actor=actor, verb="question.asked", target=question)
+    search_index(question)
     return question
 
 
@@ -95,6 +97,7 @@ def answer_post(*, actor, community: Community, question: Question, body: str) -
     )
     answer.full_clean(exclude=["question", "author"])
     answer.save()
+    search_index(answer)
     now = timezone.now()
     question.answer_count += 1
     question.last_activity_at = now
@@ -228,6 +231,9 @@ def question_remove_for_moderation(question: Question, actor) -> None:
     """Take a question down (members.reportables `remove`): it leaves every list and page."""
     question.removed_at = timezone.now()
     question.save(update_fields=["removed_at", "updated_at"])
+    search_unindex(question)
+    answers = Answer.objects.for_community(question.community).filter(question=question)
+    search_unindex_rows(community=question.community, queryset=answers)
 
 
 def answer_remove_for_moderation(answer: Answer, actor) -> None:
@@ -235,6 +241,7 @@ def answer_remove_for_moderation(answer: Answer, actor) -> None:
     question = _lock(Question, answer.community, answer.question_id)
     answer.removed_at = timezone.now()
     answer.save(update_fields=["removed_at", "updated_at"])
+    search_unindex(answer)
     question.answer_count = max(question.answer_count - 1, 0)
     fields = ["answer_count", "updated_at"]
     if question.accepted_answer_id == answer.pk:

@@ -22,6 +22,7 @@ from communities.roles import MembershipStatus, Role
 from content.errors import sessions as errors
 from content.models import ExpertSession, GuestExpert, SessionQuestion, SessionQuestionVote, SessionReminder
 from content.models.sessions import SessionStatus
+from content.services.search import search_index
 from members.errors import NotAMember
 from members.models import Application, Membership
 from members.services.audit import audit_record
@@ -84,6 +85,7 @@ def session_schedule(
     session.full_clean(exclude=["expert", "host"])
     session.save()
     record(community=community, actor=actor, verb="session.scheduled", target=session)
+    search_index(session)
     return session
 
 

@@ -1,6 +1,6 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
-from content.urls import critiques, questions, sessions
+from content.urls import critiques, questions, search, sessions
 
 app_name = "content"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *questions.urlpatterns,
     *sessions.urlpatterns,
     *critiques.urlpatterns,
+    *search.urlpatterns,
 ]

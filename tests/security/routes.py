@@ -21,3 +21,13 @@ def walk(patterns=None, prefix: str = "", namespace: str = "") -> Iterator[tuple
 
 def params_of(template: str) -> list[str]:
     return [a or b for a, b in PARAM_RE.findall(template)]
+
+
+# The query string a route needs before it shows rows: a search for "zq" finds every planted marker
+# (`zq<community><kind>zq`, tests/security/world.py), so the matrices see whatever a search could leak.
+QUERY_STRINGS = {"api:search": "q=zq", "content:search": "q=zq"}
+
+
+def with_query(name: str, url: str) -> str:
+    query = QUERY_STRINGS.get(name)
+    return f"{url}?{query}" if query else url

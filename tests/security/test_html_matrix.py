@@ -27,7 +27,7 @@ from django.urls import reverse
 
 from communities.mixins import CommunityMixin
 from communities.permissions import CAPABILITIES
-from tests.security.routes import params_of, walk
+from tests.security.routes import params_of, walk, with_query
 from tests.security.world import CALLERS, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post")
@@ -112,7 +112,7 @@ def fill(page: Page, world: World, kind: str, member: str = "subject") -> str:
                 "add a filler to PARAMETER_FILLERS or ROUTE_FILLERS."
             )
         kwargs[param] = filler(rows, world.communities[kind])
-    return reverse(page.name, kwargs=kwargs)
+    return with_query(page.name, reverse(page.name, kwargs=kwargs))
 
 
 def expectation(page: Page, method: str, kind: str, caller: str, world: World) -> set[int] | str:

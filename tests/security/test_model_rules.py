@@ -357,6 +357,7 @@ BUILDERS = {
     "content.SessionQuestionVote": build_content,
     "content.SessionReminder": build_content,
     "content.GuestExpert": build_content,
+    "content.SearchEntry": build_content,  # questions, answers and sessions index themselves
     "members.MemberProfile": build_profiles,
     "members.MemberSkill": build_profiles,
     "members.MemberNote": build_profiles,

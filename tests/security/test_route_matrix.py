@@ -26,7 +26,7 @@ from rest_framework.test import APIClient
 
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
-from tests.security.routes import params_of, walk
+from tests.security.routes import params_of, walk, with_query
 from tests.security.world import CALLERS, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -42,6 +42,7 @@ PUBLIC_READS = {
     "api:membership",
     "api:application-question-list",
     "api:application-mine",
+    "api:search",  # what the caller may find: rows are checked with a search for every marker
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
@@ -129,7 +130,7 @@ def fill(
         p: PARAMETER_FILLERS[p](rows, world.communities[kind if p == "community_slug" else source])
         for p in route.params
     }
-    return reverse(route.name, kwargs=kwargs)
+    return with_query(route.name, reverse(route.name, kwargs=kwargs))
 
 
 def client_for(user) -> APIClient:

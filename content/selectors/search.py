@@ -1,0 +1,106 @@
+"""Full-text search of a community's content, with what each viewer may find.
+
+PostgreSQL: the stored, GIN-indexed `vector` matched by a tsquery of the query's words (each a prefix
+for Latin words, so "photo" finds "photos"), ranked by `ts_rank` (title words weigh more), newest first
+among equals. SQLite: every word must appear in `words`; ranked by whether the title holds them, then
+newest first. Words come from content.segmentation on both sides, so Chinese is found by its words.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.utils.safestring import SafeString, mark_safe
+
+from communities.models import Community
+from content.models.search import SearchEntry
+from content.segmentation import HAN, query_words
+from content.services.search import registered
+from members.selectors.moderation import hidden_ids
+
+SNIPPET_CHARS = 160
+MIN_PREFIX = 3  # shorter Latin words are matched whole: "a:*" would match half the index
+
+
+def search_results(
+    *, community: Community, query: str, membership=None, space_ids=(), kind: str = ""
+) -> QuerySet[SearchEntry]:
+    """The entries of `community` that match `query` and the viewer may find, best first; none for a
+    query without words. `membership`: the viewer's (None for a visitor); `space_ids`: the members-only
+    spaces whose members they are."""
+    words = query_words(query)
+    entries = SearchEntry.objects.for_community(community)
+    if not words:
+        return entries.none()
+    if membership is None or not membership.is_active:
+        entries = entries.filter(members_only=False)
+    entries = entries.filter(Q(space_id__isnull=True) | Q(space_id__in=list(space_ids)))
+    if kind:
+        entries = entries.filter(kind=kind)
+    for model, searchable in registered().items():
+        # Held by moderation (reports): the hold is the members app's, so it is checked when searching.
+        entries = entries.exclude(kind=searchable.kind, object_id__in=hidden_ids(model, community))
+    if connection.vendor == "postgresql":
+        tsquery = SearchQuery(_tsquery(words), search_type="raw", config="simple")
+        return (
+            entries.filter(vector=tsquery)
+            .annotate(rank=SearchRank(F("vector"), tsquery))
+            .order_by("-rank", "-published_at", "-id")
+        )
+    for word in words:
+        entries = entries.filter(words__contains=word)
+    in_title = Q()
+    for word in words:
+        in_title &= Q(title__icontains=word)
+    return entries.annotate(rank=Value(0.0, output_field=FloatField())).order_by(
+        _title_first(in_title), "-published_at", "-id"
+    )
+
+
+def viewer_space_ids(*, community: Community, membership) -> list[int]:
+    """The members-only spaces whose content `membership` may find (none for a visitor)."""
+    if membership is None or not membership.is_active:
+        return []
+    return []
+
+
+def _tsquery(words: list[str]) -> str:
+    """`word & word:* ...`: every word required, Latin words of MIN_PREFIX letters or more as prefixes.
+    Words are `\\w+` (content.segmentation.query_words), so nothing in them is tsquery syntax."""
+    return " & ".join(
+        f"{word}:*" if len(word) >= MIN_PREFIX and not HAN.search(word) else word for word in words
+    )
+
+
+def _title_first(in_title: Q):
+    return Case(When(in_title, then=Value(0)), default=Value(1)).asc()
+
+
+def snippet(entry: SearchEntry, query: str) -> SafeString:
+    """A piece of the entry's text around the first word of `query` found in it, escaped, with every
+    word of the query marked (`<mark>`)."""
+    words = sorted(query_words(query), key=len, reverse=True)
+    text = entry.body
+    lowered = text.lower()
+    found = [index for index in (lowered.find(word) for word in words) if index >= 0]
+    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
+    piece = text[start : start + SNIPPET_CHARS]
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
+    return mark_safe(prefix + highlight(piece, words) + suffix)  # noqa: S308 - escaped by highlight
+
+
+def highlight(text: str, words: list[str]) -> str:
+    """`text` escaped, with each occurrence of one of `words` (any case) in `<mark>`."""
+    if not words:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        parts.append(f"<mark>{html.escape(match.group())}</mark>")
+        last = match.end()
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)

@@ -1,0 +1,57 @@
+"""How each kind of content reads as a search document (content.services.search), registered from
+ContentConfig.ready(). A document is None while the object may not be found: removed, or not public yet.
+Rows held by moderation (reports) are left out when searching (content.selectors.search), since a hold
+is placed and released by members' moderation services without the content's knowledge."""
+
+from content.models import Answer, ExpertSession, Question
+from content.models.search import SearchKind
+from content.services.questions import question_url
+from content.services.search import SearchDocument, register
+from content.services.sessions import session_url
+
+
+def _author_name(membership) -> str:
+    return membership.user.name if membership is not None else ""
+
+
+def question_document(question: Question) -> SearchDocument | None:
+    if question.removed_at is not None:
+        return None
+    return SearchDocument(
+        title=question.title,
+        body=question.body,
+        url=question_url(question),
+        published_at=question.created_at,
+        author_name=_author_name(question.author),
+        members_only=True,  # Q&A is read by members (capability "view")
+    )
+
+
+def answer_document(answer: Answer) -> SearchDocument | None:
+    if answer.removed_at is not None or answer.question.removed_at is not None:
+        return None
+    return SearchDocument(
+        title=answer.question.title,
+        body=answer.body,
+        url=f"{question_url(answer.question)}#answer-{answer.pk}",
+        published_at=answer.created_at,
+        author_name=_author_name(answer.author),
+        members_only=True,
+    )
+
+
+def session_document(session: ExpertSession) -> SearchDocument | None:
+    return SearchDocument(
+        title=session.title,
+        body=f"{session.topic}\n\n{session.description}",
+        url=session_url(session),
+        published_at=session.created_at,
+        author_name=_author_name(session.expert),
+        members_only=True,  # sessions are read by members (capability "view")
+    )
+
+
+def register_search_kinds() -> None:
+    register(Question, kind=SearchKind.QUESTION, document=question_document)
+    register(Answer, kind=SearchKind.ANSWER, document=answer_document)
+    register(ExpertSession, kind=SearchKind.SESSION, document=session_document)
