@@ -23,6 +23,7 @@ NOTIFICATION_GROUPS = [
     ("trust", _("Changes of my trust level")),
     ("mention", _("Mentions of me")),
     ("critique", _("Critiques of my works, helpful marks and review credits")),
+    ("post", _("Reviews and features of my posts")),
     ("vetting", _("New applications to review (owners and admins)")),
     ("qa", _("Answers to my questions, and my answers accepted")),
     ("session", _("Reminders of expert sessions")),

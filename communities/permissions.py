@@ -60,6 +60,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # running it (the rubric, the credit prices, granting credits, reading any member's ledger).
     "critique": EVERY_ROLE,
     "manage_critiques": OPERATORS,
+    # Publishing a post without review where the community reviews members' posts (content.services.posts).
+    "publish_posts": STAFF | {Role.EXPERT},
     "manage_events": OPERATORS,
     "manage_learning": OPERATORS | {Role.EXPERT},
     "view_analytics": OPERATORS,

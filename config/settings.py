@@ -124,6 +124,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "content.tasks.sessions.remind_expert_sessions",
         "schedule": 15 * 60,
     },
+    "publish-scheduled-posts": {
+        "task": "content.tasks.posts.publish_scheduled_posts",
+        "schedule": 60,
+    },
     "refresh-community-activity": {
         "task": "analytics.tasks.refresh_community_activity",
         "schedule": 15 * 60,
@@ -280,6 +284,10 @@ SPECTACULAR_SETTINGS = {
         "NotificationGroupEnum": "communities.inbox.GROUP_KEYS",
         "CommunityVisibilityEnum": "communities.models.Community.Visibility",
         "TouchpointKindEnum": "members.models.relationships.Touchpoint.Kind",
+        "PostKindEnum": "content.models.posts.PostKind",
+        "PostStatusEnum": "content.models.posts.PostStatus",
+        "PostReviewDecisionEnum": "content.services.posts.REVIEW_DECISIONS",
+        "DecisionEnum": ["approve", "reject"],  # an application's; named so the posts' review keeps it
     },
 }
 

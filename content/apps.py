@@ -7,14 +7,22 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from content.notices import register_critique_kinds, register_question_kinds, register_session_kinds
+        from content.notices import (
+            register_critique_kinds,
+            register_post_kinds,
+            register_question_kinds,
+            register_session_kinds,
+        )
         from content.reportables import (
             register_critique_reportables,
+            register_post_reportables,
             register_question_reportables,
             register_session_reportables,
         )
         from content.services.search_kinds import register_search_kinds
 
+        register_post_kinds()
+        register_post_reportables()
         register_question_kinds()
         register_question_reportables()
         register_session_kinds()

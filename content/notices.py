@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from communities.notices import register
 
 
+def register_post_kinds() -> None:
+    """To a post's author: the review's decision and a feature (精华). Group "post"."""
+    register("post.approved", title=_("Your post “%(title)s” was approved and published in %(community)s"))
+    register("post.returned", title=_("Your post “%(title)s” was sent back for changes in %(community)s"))
+    register("post.rejected", title=_("Your post “%(title)s” was not accepted in %(community)s"))
+    register("post.featured", title=_("Your post “%(title)s” is now featured in %(community)s"))
+
+
 def register_question_kinds() -> None:
     register("qa.answered", title=_("%(name)s answered your question “%(question)s” in %(community)s"))
     register("qa.accepted", title=_("Your answer to “%(question)s” was accepted in %(community)s"))

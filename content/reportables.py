@@ -1,9 +1,20 @@
 """Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
 
-from content.models import Answer, Critique, Question, SessionQuestion, Work
+from content.models import Answer, Critique, Post, Question, SessionQuestion, Work
+from content.services.posts import post_remove_for_moderation
 from content.services.questions import answer_remove_for_moderation, question_remove_for_moderation
 from content.services.sessions import session_question_remove_for_moderation
 from members.reportables import register
+
+
+def register_post_reportables() -> None:
+    register(
+        Post,
+        author=lambda post: post.author,
+        summary=lambda post: post.title,
+        remove=post_remove_for_moderation,
+        related=("author__user",),
+    )
 
 
 def register_question_reportables() -> None:

@@ -165,7 +165,7 @@ COMMUNITIES = [
 
 # Participation verbs spread over the last 60 days, with their relative weights.
 ACTIVITY_VERBS = {
-    "post.created": 3,
+    "post.published": 3,
     "reply.created": 6,
     "reaction.added": 8,
     "event.registered": 2,

@@ -47,6 +47,14 @@ GROUPS = (
         ),
     ),
     Group(
+        _("Content"),
+        (
+            Tool(_("Posts to review"), "content:post-review-queue", "manage_content", count="posts"),
+            Tool(_("Post settings and tags"), "content:post-settings", "manage_content"),
+            Tool(_("Series"), "content:series-list", "manage_content"),
+        ),
+    ),
+    Group(
         _("Growth"),
         (
             Tool(_("Invitations"), "members:invitations", "manage_invitations"),
@@ -72,6 +80,7 @@ COUNT_LABELS = {
     "applications": _("%(count)s pending"),
     "reports": _("%(count)s open"),
     "touchpoints": _("%(count)s overdue"),
+    "posts": _("%(count)s waiting"),
 }
 
 

@@ -10,8 +10,19 @@ from content.models.critiques import (
     Work,
     WorkImage,
 )
+from content.models.posts import (
+    Post,
+    PostImage,
+    PostKind,
+    PostRevision,
+    PostSettings,
+    PostStatus,
+    PostTag,
+    PostTagging,
+)
 from content.models.questions import Answer, AnswerVote, Question, QuestionTag
 from content.models.search import SearchEntry, SearchKind
+from content.models.series import Series
 from content.models.sessions import (
     ExpertSession,
     GuestExpert,
@@ -30,11 +41,20 @@ __all__ = [
     "CritiqueSettings",
     "ExpertSession",
     "GuestExpert",
+    "Post",
+    "PostImage",
+    "PostKind",
+    "PostRevision",
+    "PostSettings",
+    "PostStatus",
+    "PostTag",
+    "PostTagging",
     "Question",
     "QuestionTag",
     "RubricCriterion",
     "SearchEntry",
     "SearchKind",
+    "Series",
     "SessionQuestion",
     "SessionQuestionVote",
     "SessionReminder",

@@ -1,10 +1,12 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
-from content.urls import critiques, questions, search, sessions
+from content.urls import critiques, posts, questions, search, series, sessions
 
 app_name = "content"
 
 urlpatterns = [
+    *posts.urlpatterns,
+    *series.urlpatterns,
     *questions.urlpatterns,
     *sessions.urlpatterns,
     *critiques.urlpatterns,

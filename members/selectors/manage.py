@@ -1,5 +1,5 @@
 """The counts of the Manage area: what waits for the operators (pending applications, open reports,
-overdue touchpoints with core members).
+overdue touchpoints with core members, posts waiting for review).
 
 Each count is one query on an index that leads with the community, and only the counts the viewer's
 role may act on are read: a plain member's page runs none of them.
@@ -10,6 +10,7 @@ from django.db.models import OuterRef, Subquery
 from communities.models import Community
 from communities.permissions import has_capability
 from communities.roles import MembershipStatus
+from content.selectors.posts import pending_post_count
 from members.models import Application, ContactCadence, Report, Touchpoint
 from members.selectors.relationships import is_overdue
 
@@ -18,6 +19,7 @@ COUNT_CAPABILITIES = {
     "applications": "vet_applications",
     "reports": "moderate",
     "touchpoints": "manage_relationships",
+    "posts": "manage_content",
 }
 
 
@@ -54,6 +56,7 @@ COUNTERS = {
     "applications": pending_application_count,
     "reports": open_report_count,
     "touchpoints": overdue_touchpoint_count,
+    "posts": pending_post_count,
 }
 
 

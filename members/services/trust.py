@@ -23,7 +23,7 @@ TRUST_LEVELS = (0, 1, 2, 3)
 # Threshold name -> activity verbs counted in the look-back window ("days_visited" comes with the counts).
 # Answering a question is a reply; "answer.accepted" is recorded as the answer author's activity.
 THRESHOLD_VERBS = {
-    "posts": ("post.created",),
+    "posts": ("post.published",),
     "replies": ("reply.created", "answer.posted"),
     "accepted_answers": ("answer.accepted",),
     "events_attended": ("event.attended",),

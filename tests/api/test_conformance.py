@@ -33,6 +33,7 @@ from members.services import profiles as profile_services
 from members.services import relationships as relationship_services
 from members.services.reporting import report_create
 from tests import factories
+from tests.content.helpers import post_rows
 
 EXAMPLES_PER_OPERATION = 3
 CHECKS = [
@@ -124,6 +125,7 @@ class World:
             "note_id": note.pk,
             "tag_id": tag.pk,
             "onboarding_step_id": step.pk,
+            **{f"{name}_id": row.pk for name, row in post_rows(community, self.owner).items()},
         }
         self.headers = {}
         for user in (self.owner, self.member):

@@ -77,6 +77,7 @@ def test_request_bodies_are_json_and_multipart_only_for_uploads(schema):
         "POST /api/v1/communities/",
         "PATCH /api/v1/communities/{community_slug}/",
         "POST /api/v1/communities/{community_slug}/works/",
+        "POST /api/v1/communities/{community_slug}/posts/images/",
     }
     for name, _method, operation in operations(schema):
         if "requestBody" not in operation:

@@ -67,7 +67,7 @@ def act(membership, *, days=0, replies=0, posts=0, answers=0, events=0, ago=1):
             verb="community.visited",
             occurred_at=now - timedelta(days=ago + day),
         )
-    for verb, n in (("reply.created", replies), ("post.created", posts), ("answer.accepted", answers)):
+    for verb, n in (("reply.created", replies), ("post.published", posts), ("answer.accepted", answers)):
         for _ in range(n):
             record(community=community, actor=user, verb=verb, occurred_at=now - timedelta(days=ago))
     for _ in range(events):

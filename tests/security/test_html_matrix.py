@@ -89,6 +89,9 @@ PARAMETER_FILLERS = {
     "work_id": lambda rows, community: rows["work"].pk,
     "critique_id": lambda rows, community: rows["critique"].pk,
     "criterion_id": lambda rows, community: rows["criterion"].pk,
+    "post_id": lambda rows, community: rows["post"].pk,
+    "post_tag_id": lambda rows, community: rows["post_tag"].pk,
+    "series_id": lambda rows, community: rows["series"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
 }

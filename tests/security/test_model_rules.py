@@ -41,6 +41,7 @@ from members.services.relationships import cadence_set, touchpoint_create
 from members.services.reporting import report_create
 from tests import factories
 from tests.api.helpers import png_upload
+from tests.content.helpers import post_rows
 from tests.project import project_models
 
 # Global (non-tenant) models: the tenant itself and the platform-wide accounts.
@@ -347,6 +348,12 @@ def build_content(a, b):
     _qa_and_sessions_in(b)
 
 
+def build_posts(a, b):
+    """Tags, a series, a post with revisions and an image, and the post settings, in both communities."""
+    for community in (a, b):
+        post_rows(community, _owner(community))
+
+
 BUILDERS = {
     "content.Question": build_content,
     "content.QuestionTag": build_content,
@@ -358,6 +365,13 @@ BUILDERS = {
     "content.SessionReminder": build_content,
     "content.GuestExpert": build_content,
     "content.SearchEntry": build_content,  # questions, answers and sessions index themselves
+    "content.Post": build_posts,
+    "content.PostTag": build_posts,
+    "content.PostTagging": build_posts,
+    "content.PostRevision": build_posts,
+    "content.PostImage": build_posts,
+    "content.PostSettings": build_posts,
+    "content.Series": build_posts,
     "members.MemberProfile": build_profiles,
     "members.MemberSkill": build_profiles,
     "members.MemberNote": build_profiles,

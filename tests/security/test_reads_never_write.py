@@ -26,6 +26,7 @@ from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
 from members.services.reporting import report_create
 from tests import factories
+from tests.content.helpers import post_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +126,7 @@ class World:
             overall="Warm",
             scores={self.criterion.pk: {"score": 4, "comment": ""}},
         )
+        self.posts = post_rows(self.community, self.owner)
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -151,6 +153,9 @@ class World:
             "criterion_id": self.criterion.pk,
             "action": "retire",
             "code": self.join_link.code,
+            "post_id": self.posts["post"].pk,
+            "post_tag_id": self.posts["post_tag"].pk,
+            "series_id": self.posts["series"].pk,
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"

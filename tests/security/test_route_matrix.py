@@ -43,6 +43,13 @@ PUBLIC_READS = {
     "api:application-question-list",
     "api:application-mine",
     "api:search",  # what the caller may find: rows are checked with a search for every marker
+    "api:post-list",
+    "api:post-detail",
+    "api:post-revisions",
+    "api:post-tag-list",
+    "api:series-list",
+    "api:series-detail",
+    "api:series-posts",
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
@@ -110,6 +117,9 @@ PARAMETER_FILLERS = {
     "work_id": lambda rows, community: rows["work"].pk,
     "critique_id": lambda rows, community: rows["critique"].pk,
     "criterion_id": lambda rows, community: rows["criterion"].pk,
+    "post_id": lambda rows, community: rows["post"].pk,
+    "post_tag_id": lambda rows, community: rows["post_tag"].pk,
+    "series_id": lambda rows, community: rows["series"].pk,
 }
 
 

@@ -28,7 +28,9 @@ from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
 from content.services import critiques as critique_services
+from content.services import posts as post_services
 from content.services import questions as question_services
+from content.services import series as series_services
 from content.services import sessions as session_services
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
@@ -70,6 +72,11 @@ VISIBLE_TO: dict[str, str | None] = {
     "critique": "view",
     "criterion": "view",  # the rubric
     "credit": "manage_critiques",  # a grant of credits to someone else (its reason)
+    "post": EVERYONE,  # a published post (content)
+    "posttag": EVERYONE,  # a community's post tag
+    "series": EVERYONE,  # a series of posts
+    "draftpost": "manage_content",  # a draft: its author (the owner here) and the content operators
+    "pendingpost": "manage_content",  # a member's post waiting in the review queue
 }
 COMMUNITIES = ("public", "private", "elsewhere")
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
@@ -294,7 +301,9 @@ def plant(key: str, community: Community, owner) -> dict:
         actor=subject.user, community=community, session=session, body=m("sessionquestion")
     )
     critique_rows = plant_critiques(m, community, owner, subject, reporter)
+    posts = plant_posts(key, community, owner, subject)
     return {
+        **posts,
         "session": session,
         "session_question": session_question,
         "qa_question": qa_question,
@@ -326,3 +335,27 @@ def plant(key: str, community: Community, owner) -> dict:
         "invitation": factories.InvitationFactory(community=community, label=m("invitation")),
         "join_link": factories.JoinLinkFactory(community=community, channel=m("joinlink")),
     }
+
+
+def plant_posts(key: str, community: Community, owner, subject) -> dict:
+    """A tag, a series with a published post of the owner's, the owner's draft and a member's post
+    waiting for review (the community reviews members' posts)."""
+
+    def m(kind):
+        return marker(key, kind)
+
+    tag = post_services.post_tag_create(actor=owner, community=community, name=m("posttag"))
+    series = series_services.series_create(actor=owner, community=community, title=m("series"))
+    post = post_services.post_create(
+        actor=owner, community=community, title=m("post"), body=m("post"), tags=[tag], series=series
+    )
+    post_services.post_publish(actor=owner, community=community, post=post)
+    draft = post_services.post_create(
+        actor=owner, community=community, title=m("draftpost"), body=m("draftpost")
+    )
+    post_services.post_settings_update(actor=owner, community=community, member_posts_need_review=True)
+    pending = post_services.post_create(
+        actor=subject.user, community=community, title=m("pendingpost"), body=m("pendingpost")
+    )
+    post_services.post_publish(actor=subject.user, community=community, post=pending)
+    return {"post": post, "post_tag": tag, "series": series, "draft_post": draft, "pending_post": pending}

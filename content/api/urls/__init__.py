@@ -1,8 +1,10 @@
 """Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from content.api.urls import critiques, questions, search, sessions
+from content.api.urls import critiques, posts, questions, search, series, sessions
 
 urlpatterns = [
+    *posts.urlpatterns,
+    *series.urlpatterns,
     *questions.urlpatterns,
     *sessions.urlpatterns,
     *critiques.urlpatterns,
