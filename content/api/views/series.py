@@ -59,12 +59,13 @@ class SeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
         return Response(self.get_serializer(series).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, community_slug, series_id):
+        series = self.get_object()
         serializer = s.SeriesInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         services.series_update(
             actor=request.user,
             community=request.community,
-            series=self.get_object(),
+            series=series,
             **serializer.validated_data,
         )
         return Response(self.get_serializer(self.get_object()).data)
@@ -89,9 +90,9 @@ class SeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityV
         responses=PostOutputSerializer(many=True),
     )
     def order(self, request, community_slug, series_id):
+        series = self.get_object()
         serializer = s.SeriesOrderInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        series = self.get_object()
         services.series_reorder(
             actor=request.user,
             community=request.community,
