@@ -276,8 +276,22 @@ def seed_sessions() -> int:
     return made
 
 
+def seed_guest_experts() -> None:
+    """Invite the sessions' guest experts before the people side is seeded (profiles, trust), so that
+    every run of the seeder sees the same members there."""
+    for slug, sessions in SESSIONS.items():
+        community = Community.objects.filter(slug=slug).first()
+        if community is None:
+            continue
+        operator = community.memberships.filter(role="owner", status="active").select_related("user").first()
+        for spec in sessions:
+            if operator is not None and spec.get("guest"):
+                _expert(community, operator.user, spec)
+
+
 def _expert(community: Community, operator, spec: dict):
-    if spec.get("guest"):
+    invited = Membership.objects.filter(community=community, user__username=spec["expert"]).first()
+    if spec.get("guest") and invited is None:
         guest = session_services.guest_expert_invite(
             actor=operator,
             community=community,
@@ -290,7 +304,7 @@ def _expert(community: Community, operator, spec: dict):
                 actor=guest.membership.user, community=community, accepted_rules_version=version.number
             )
         return guest.membership
-    return Membership.objects.filter(community=community, user__username=spec["expert"]).first()
+    return invited
 
 
 def _seed_session(community: Community, operator, spec: dict) -> int:

@@ -26,7 +26,7 @@ from demo import data
 from demo.applications import seed_applications
 from demo.content_critiques import seed_critiques
 from demo.content_posts import seed_posts
-from demo.content_questions import seed_questions, seed_sessions
+from demo.content_questions import seed_guest_experts, seed_questions, seed_sessions
 from demo.moderation import seed_moderation
 from demo.profiles import seed_profiles
 from demo.recruitment import seed_recruitment
@@ -157,6 +157,7 @@ def seed_world() -> list[str]:
         if spec["fields"]["slug"] not in existing
     ]
     seed_applications()
+    seed_guest_experts()
     seed_trust()
     seed_recruitment()
     seed_moderation()
