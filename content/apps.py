@@ -7,6 +7,7 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
+        from content import versioning
         from content.notices import (
             register_critique_kinds,
             register_post_kinds,
@@ -30,3 +31,4 @@ class ContentConfig(AppConfig):
         register_critique_kinds()
         register_critique_reportables()
         register_search_kinds()
+        versioning.connect()

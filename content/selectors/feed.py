@@ -1,0 +1,43 @@
+"""The community home's feed: what is new or waiting, a few rows of each kind, for one viewer.
+
+Each section is one query of a fixed size (FEED_ROWS), so the feed costs the same for ten rows or a
+million; the rendered feed is kept in the cache under the community's content version (content.versioning).
+Sections a viewer may not read (members-only kinds for a visitor) are left out.
+"""
+
+from dataclasses import dataclass, field
+
+from communities.models import Community
+from communities.permissions import has_capability
+from content.selectors.critiques import review_queue
+from content.selectors.questions import QuestionQuery, question_list
+from content.selectors.sessions import upcoming_sessions
+
+FEED_ROWS = 5
+
+
+@dataclass
+class Feed:
+    upcoming_sessions: list = field(default_factory=list)
+    unanswered_questions: list = field(default_factory=list)
+    works_waiting: list = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(vars(self).values())
+
+
+def community_feed(*, community: Community, membership) -> Feed:
+    if not has_capability(membership, "view"):
+        return Feed()
+    return Feed(
+        upcoming_sessions=list(upcoming_sessions(community=community, limit=FEED_ROWS)),
+        unanswered_questions=list(
+            question_list(community=community, query=QuestionQuery(unanswered=True))[:FEED_ROWS]
+        ),
+        works_waiting=list(review_queue(community=community).select_related("author__user")[:FEED_ROWS]),
+    )
+
+
+def feed_scope(*, membership) -> tuple:
+    """What about the viewer changes the feed: whether they may read the members' content."""
+    return (has_capability(membership, "view"),)

@@ -1,0 +1,103 @@
+"""The community home's content feed: what a member sees, what a visitor does not, a constant cost, and
+every change shown at once (the feed is kept in the cache under the community's content version)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from communities.roles import Role
+from content.services import questions, sessions
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_for(db):
+    def make(user=None):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def member(community):
+    return factories.member(community=community)
+
+
+@pytest.fixture
+def home(client_for, community):
+    def read(user=None) -> str:
+        response = client_for(user).get(reverse("communities:home", args=[community.slug]))
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return read
+
+
+def schedule(community, title, owner=None, expert=None):
+    owner = owner or factories.member(community=community, role=Role.OWNER)
+    expert = expert or factories.member(community=community, role=Role.EXPERT)
+    starts = timezone.now() + timedelta(days=1)
+    return sessions.session_schedule(
+        actor=owner.user, community=community, title=title, topic="Light",
+        starts_at=starts, ends_at=starts + timedelta(hours=1), expert_id=expert.pk,
+    )  # fmt: skip
+
+
+def test_members_see_what_is_waiting_and_visitors_do_not(home, community, member):
+    questions.question_ask(actor=member.user, community=community, title="How do I meter for snow?")
+    schedule(community, "Street light AMA")
+    page = home(member.user)
+    assert "How do I meter for snow?" in page and "Street light AMA" in page
+    visitor_page = home()
+    assert "How do I meter for snow?" not in visitor_page and "Street light AMA" not in visitor_page
+
+
+def test_a_new_question_and_an_answer_show_at_once(home, community, member):
+    assert "Questions waiting for an answer" not in home(member.user)
+    question = questions.question_ask(actor=member.user, community=community, title="Tripod for travel?")
+    assert "Tripod for travel?" in home(member.user)
+    expert = factories.member(community=community, role=Role.EXPERT)
+    questions.answer_post(actor=expert.user, community=community, question=question, body="Carbon, small")
+    assert "Tripod for travel?" not in home(member.user)
+
+
+def test_the_feed_costs_the_same_for_many_rows(client_for, community, member):
+    client = client_for(member.user)
+    url = reverse("communities:home", args=[community.slug])
+
+    def queries_of_a_fresh_feed() -> int:
+        questions.question_ask(actor=member.user, community=community, title="One more")  # a new version
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    # Everyone is there before the first count: a new member changes the community's row, which
+    # rebuilds the home's rules section (communities.views.CommunityHomeView), not the feed.
+    owner = factories.member(community=community, role=Role.OWNER)
+    expert = factories.member(community=community, role=Role.EXPERT)
+    client.get(url)  # the first visit of the day writes its visit: not the feed's cost
+    few = queries_of_a_fresh_feed()
+    for number in range(12):
+        questions.question_ask(actor=member.user, community=community, title=f"Question {number}")
+        schedule(community, f"Session {number}", owner, expert)
+    assert queries_of_a_fresh_feed() == few
+
+
+def test_a_second_read_builds_no_feed(client_for, community, member):
+    questions.question_ask(actor=member.user, community=community, title="Cached question")
+    client = client_for(member.user)
+    url = reverse("communities:home", args=[community.slug])
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Cached question" in client.get(url).content.decode()
+    assert not [query for query in captured if "content_" in query["sql"]]
