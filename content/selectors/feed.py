@@ -2,7 +2,7 @@
 
 Each section is one query of a fixed size (FEED_ROWS), so the feed costs the same for ten rows or a
 million; the rendered feed is kept in the cache under the community's content version (content.versioning).
-Sections a viewer may not read (members-only kinds for a visitor) are left out.
+Sections a viewer may not read (members-only kinds for a visitor) are left out; posts are public.
 """
 
 from dataclasses import dataclass, field
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from communities.models import Community
 from communities.permissions import has_capability
 from content.selectors.critiques import review_queue
+from content.selectors.posts import post_feed
 from content.selectors.questions import QuestionQuery, question_list
 from content.selectors.sessions import upcoming_sessions
 
@@ -18,6 +19,7 @@ FEED_ROWS = 5
 
 @dataclass
 class Feed:
+    new_posts: list = field(default_factory=list)
     upcoming_sessions: list = field(default_factory=list)
     unanswered_questions: list = field(default_factory=list)
     works_waiting: list = field(default_factory=list)
@@ -27,9 +29,11 @@ class Feed:
 
 
 def community_feed(*, community: Community, membership) -> Feed:
+    new_posts = list(post_feed(community=community)[:FEED_ROWS])  # posts are public
     if not has_capability(membership, "view"):
-        return Feed()
+        return Feed(new_posts=new_posts)
     return Feed(
+        new_posts=new_posts,
         upcoming_sessions=list(upcoming_sessions(community=community, limit=FEED_ROWS)),
         unanswered_questions=list(
             question_list(community=community, query=QuestionQuery(unanswered=True))[:FEED_ROWS]

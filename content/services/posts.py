@@ -45,6 +45,7 @@ from content.models.posts import (
     TITLE_MAX,
 )
 from content.selectors.posts import skill_level_choices
+from content.services.search import search_index, search_unindex
 from members.services.publishing import ensure_may_post
 
 EDITABLE_STATUSES = (PostStatus.DRAFT, PostStatus.PENDING, PostStatus.SCHEDULED, PostStatus.PUBLISHED)
@@ -205,6 +206,7 @@ def post_update(
     if revised:
         _revise(community, post, actor)
     record(community=community, actor=actor, verb="post.edited", target=post)
+    search_index(post)
     return post
 
 
@@ -258,6 +260,7 @@ def _release(community: Community, post: Post, *, actor) -> Post:
     post.status, post.published_at, post.publish_at = PostStatus.PUBLISHED, timezone.now(), None
     post.save(update_fields=["status", "published_at", "publish_at", "review_note", "updated_at"])
     record(community=community, actor=post.author.user, verb="post.published", target=post)
+    search_index(post)
     return post
 
 
@@ -282,6 +285,7 @@ def publish_due_posts(*, now: datetime | None = None) -> int:
             post.status, post.published_at, post.publish_at = PostStatus.PUBLISHED, now, None
             post.save(update_fields=["status", "published_at", "publish_at", "updated_at"])
             record(community=post.community, actor=post.author.user, verb="post.published", target=post)
+            search_index(post)
             published += 1
     return published
 
@@ -387,6 +391,7 @@ def post_remove_for_moderation(post: Post, actor) -> None:
     Post.objects.for_community(post.community_id).filter(pk=post.pk).update(
         removed_at=timezone.now(), pinned_at=None, updated_at=timezone.now()
     )
+    search_unindex(post)
 
 
 @transaction.atomic

@@ -3,7 +3,9 @@ ContentConfig.ready(). A document is None while the object may not be found: rem
 Rows held by moderation (reports) are left out when searching (content.selectors.search), since a hold
 is placed and released by members' moderation services without the content's knowledge."""
 
-from content.models import Answer, ExpertSession, Question
+from django.urls import reverse
+
+from content.models import Answer, ExpertSession, Post, Question
 from content.models.search import SearchKind
 from content.services.questions import question_url
 from content.services.search import SearchDocument, register
@@ -12,6 +14,18 @@ from content.services.sessions import session_url
 
 def _author_name(membership) -> str:
     return membership.user.name if membership is not None else ""
+
+
+def post_document(post: Post) -> SearchDocument | None:
+    if not post.is_published:
+        return None
+    return SearchDocument(
+        title=post.title,
+        body=post.body,
+        url=reverse("content:post-detail", kwargs={"slug": post.community.slug, "post_id": post.pk}),
+        published_at=post.published_at,
+        author_name=_author_name(post.author),
+    )
 
 
 def question_document(question: Question) -> SearchDocument | None:
@@ -52,6 +66,7 @@ def session_document(session: ExpertSession) -> SearchDocument | None:
 
 
 def register_search_kinds() -> None:
+    register(Post, kind=SearchKind.POST, document=post_document)
     register(Question, kind=SearchKind.QUESTION, document=question_document)
     register(Answer, kind=SearchKind.ANSWER, document=answer_document)
     register(ExpertSession, kind=SearchKind.SESSION, document=session_document)

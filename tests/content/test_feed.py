@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities.roles import Role
-from content.services import questions, sessions
+from content.services import posts, questions, sessions
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,13 @@ def test_a_second_read_builds_no_feed(client_for, community, member):
     with CaptureQueriesContext(connection) as captured:
         assert "Cached question" in client.get(url).content.decode()
     assert not [query for query in captured if "content_" in query["sql"]]
+
+
+def test_new_posts_show_to_visitors_too(home, community):
+    owner = factories.member(community=community, role=Role.OWNER)
+    post = posts.post_create(
+        actor=owner.user, community=community, title="Weekly tutorial: light", body="Soft light"
+    )
+    assert "Weekly tutorial: light" not in home()
+    posts.post_publish(actor=owner.user, community=community, post=post)
+    assert "Weekly tutorial: light" in home()

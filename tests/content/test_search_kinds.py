@@ -8,7 +8,7 @@ from django.utils import timezone
 from communities.roles import Role
 from content.models import SearchEntry
 from content.selectors.search import search_results
-from content.services import questions, sessions
+from content.services import posts, questions, sessions
 from members.services import moderation
 from members.services.reporting import report_create
 from tests import factories
@@ -107,3 +107,16 @@ def test_a_session_is_found_by_its_topic(community, expert, owner, asker):
         starts_at=starts, ends_at=starts + timedelta(hours=1), expert_id=expert.pk,
     )  # fmt: skip
     assert found(community, "摄影", asker) == [("session", "Ask me anything")]
+
+
+def test_a_post_is_found_by_anyone_once_published_and_not_after_removal(community, owner):
+    author = factories.member(community=community, role=Role.ADMIN)
+    draft = posts.post_create(actor=author.user, community=community, title="构图入门", body="三分法的使用")
+    assert found(community, "三分法", None) == []
+    posts.post_publish(actor=author.user, community=community, post=draft)
+    assert found(community, "三分法", None) == [("post", "构图入门")]
+    posts.post_update(actor=author.user, community=community, post=draft, body="对角线构图")
+    assert found(community, "三分法", None) == []
+    assert found(community, "对角线", None) == [("post", "构图入门")]
+    remove(owner, community, "content.post", draft.pk)
+    assert found(community, "对角线", None) == []
