@@ -13,6 +13,10 @@ Every key also holds the language and time zone (labels and dates depend on them
 (a digest of the code, templates and translations), so a deploy never serves what older code rendered.
 Entries expire after `TIMEOUT`.
 
+Either kind of key names a value that never changes (a change makes a new key), so each process also
+keeps the entries it has read or built in a small, bounded memory of its own (`LocalEntries`) in front
+of the shared cache: a page built from such entries costs no cache round trip for them.
+
 Keys by content are right in any cache. Keys by version need one cache that every process shares
 (Redis, with REDIS_URL): a version replaced in one process's private memory would leave the others
 serving the old page. So versioned caching is on only with the setting `FRAGMENT_CACHE_VERSIONED`
@@ -22,6 +26,7 @@ serving the old page. So versioned caching is on only with the setting `FRAGMENT
 import hashlib
 import os
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import cache as memoise
 from pathlib import Path
@@ -76,30 +81,67 @@ def row_values(instance) -> tuple:
     )
 
 
+class LocalEntries:
+    """The last `size` entries this process read or built, newest last. Only for keys that name an
+    unchanging value (all keys of this module do), so nothing here needs invalidating; `clear()` is
+    for tests that change what renders without changing a key (settings, templates)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, key: str) -> Any:
+        value = self.entries.get(key)
+        if value is not None:
+            self.entries.move_to_end(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self.entries[key] = value
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+
+local = LocalEntries(size=2048)
+
+
 def memo_many(items: Iterable, *, key: Callable[[Any], str], build: Callable[[Any], Any]) -> list:
-    """`build(item)` for each item, read from the cache under `key(item)` when there (one round trip for
-    the whole list), built and stored otherwise."""
+    """`build(item)` for each item, read from this process's entries or else the cache under `key(item)`
+    (one round trip for all those not held locally), built and stored otherwise."""
     items = list(items)
     keys = [key(item) for item in items]
-    found = cache.get_many(keys) if keys else {}
+    found = {item_key: value for item_key in keys if (value := local.get(item_key)) is not None}
+    wanted = [item_key for item_key in keys if item_key not in found]
+    if wanted:
+        found.update(cache.get_many(wanted))
     built, missing = [], {}
     for item_key, item in zip(keys, items, strict=True):
         if item_key in found:
-            built.append(found[item_key])
+            value = found[item_key]
         else:
             value = missing[item_key] = build(item)
-            built.append(value)
+        local.put(item_key, value)
+        built.append(value)
     if missing:
         cache.set_many(missing, TIMEOUT)
     return built
 
 
 def memo(key: str, build: Callable[[], Any]) -> Any:
-    """`build()`, read from the cache under `key` when there, built and stored otherwise."""
+    """`build()`, read from this process's entries or else the cache under `key` when there, built and
+    stored otherwise."""
+    value = local.get(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    local.put(key, value)
     return value
 
 

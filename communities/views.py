@@ -38,11 +38,12 @@ class DirectoryView(ListView):
     def get_queryset(self):
         self.filter_form = DirectoryFilterForm(self.request.GET or None)
         params = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
-        return selectors.community_directory(
+        communities = selectors.community_directory(
             search=params.get("q", ""),
             skill_domain=params.get("domain", ""),
             ordering=params.get("sort") or "activity",
         )
+        return communities.only(*CARD_FIELDS)
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -63,19 +64,39 @@ class DirectoryView(ListView):
 
 
 CARD_TEMPLATE = "communities/_card.html"
+# The columns the card shows: loaded alone, they are also the whole of its cache key.
+CARD_FIELDS = (
+    "slug",
+    "name",
+    "tagline",
+    "logo",
+    "accent_color",
+    "skill_domain",
+    "member_count",
+    "join_policy",
+)
 
 
-def community_cards(communities) -> list[str]:
-    """Each community's directory card, rendered from its own row only (no related object), kept in the
-    cache by the row's values, the language and the release (decision 0018)."""
+def community_cards(communities) -> str:
+    """The directory's cards, each rendered from its own row only (no related object) and kept in the
+    cache by the row's values, the language and the release (decision 0018). The page's run of cards is
+    kept too, under the digest of its cards' keys, so a page read is one cache round trip."""
     template = get_template(CARD_TEMPLATE)
     scope = (fragments.release(), translation.get_language())
+    communities = list(communities)
+    keys = {
+        community.pk: "card:" + fragments.digest(scope, fragments.row_values(community))
+        for community in communities
+    }
 
-    def key(community):
-        return "card:" + fragments.digest(scope, fragments.row_values(community))
+    def build_run() -> str:
+        cards = fragments.memo_many(
+            communities, key=lambda c: keys[c.pk], build=lambda c: template.render({"community": c})
+        )
+        return "".join(cards)
 
-    cards = fragments.memo_many(communities, key=key, build=lambda c: template.render({"community": c}))
-    return [mark_safe(card) for card in cards]  # noqa: S308 - rendered by the template, escaped there
+    run = fragments.memo("cards:" + fragments.digest(list(keys.values())), build_run)
+    return mark_safe(run)  # noqa: S308 - rendered by the template, escaped there
 
 
 class MyCommunitiesView(LoginRequiredMixin, ListView):
@@ -138,9 +159,22 @@ class CommunityHomeView(CommunityMixin, RememberArrivalMixin, TemplateView):
     def rules_version(self):
         return selectors.rules_version_current(community=self.community)
 
+    def frame_keys(self) -> dict[str, str]:
+        """Keys by content for the hero and the facts card: the community's row (its member count
+        included), the viewer's standing in it, the language and the release."""
+        membership = self.membership
+        standing = (membership.role, membership.status) if membership else None
+        scope = (fragments.release(), fragments.row_values(self.community), fragments.locale_parts())
+        return {
+            "hero_key": fragments.digest("community-hero", scope, standing),
+            "glance_key": fragments.digest("community-glance", scope),
+        }
+
     def get_context_data(self, **kwargs):
         # The key first: its version is read before any rule (communities.fragments.bump).
-        return super().get_context_data(about_key=self.about_key(), community_stats=self.community, **kwargs)
+        return super().get_context_data(
+            about_key=self.about_key(), community_stats=self.community, **self.frame_keys(), **kwargs
+        )
 
 
 # --- Settings ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from communities import fragments
 from tests import citus, factories
 
 
@@ -75,6 +76,7 @@ def _test_settings(settings, tmp_path):
     # every test that writes and then reads a list checks the version's invalidation too.
     settings.FRAGMENT_CACHE_VERSIONED = True
     cache.clear()
+    fragments.local.clear()
 
 
 @pytest.fixture

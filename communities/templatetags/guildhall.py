@@ -2,6 +2,7 @@
 
 from django import template
 
+from communities import fragments
 from communities.avatars import avatar_html
 from communities.fragments import memo
 from communities.joining import join_option
@@ -45,6 +46,14 @@ def join_option_filter(community, membership) -> str:
 def avatar(user, name: str, size: str = "sm") -> str:
     """`{% avatar user name %}`: the account's picture, or the initials of `name` (communities.avatars)."""
     return avatar_html(user, name, size)
+
+
+@register.simple_tag
+def fragment_key(name: str, *parts) -> str:
+    """`{% fragment_key "community-nav" community.pk membership.role as key %}`: a key by content
+    (decision 0018) for a piece of the page frame, from `parts` (everything the markup depends on),
+    the language, the time zone and the release. Nothing to invalidate: changed parts are a new key."""
+    return f"{name}:" + fragments.digest(fragments.release(), fragments.locale_parts(), parts)
 
 
 @register.tag
