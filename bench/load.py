@@ -40,6 +40,7 @@ def load_wrk(url: str, headers: dict, seconds: float, connections: int) -> dict:
 def load_python(url: str, headers: dict, seconds: float, connections: int) -> dict:
     """A bounded stand-in for wrk: `connections` threads, each one request at a time, for `seconds`."""
     parts = urllib.parse.urlsplit(url)
+    target = f"{parts.path}?{parts.query}" if parts.query else parts.path
     latencies, failures, lock = [], [0], threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -49,7 +50,7 @@ def load_python(url: str, headers: dict, seconds: float, connections: int) -> di
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
             started = time.perf_counter()
             try:
-                connection.request("GET", parts.path, headers=headers)
+                connection.request("GET", target, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 bad += not 200 <= response.status < 400

@@ -208,6 +208,7 @@ def measure(setups: list[tuple[dict, str]], args, load) -> list[dict]:
         {
             name: {
                 "req_s": sum(run["requests"] for run in results) / sum(run["seconds"] for run in results),
+                "p50_ms": statistics.median(run["p50_ms"] for run in results),
                 "p95_ms": statistics.median(run["p95_ms"] for run in results),
                 "p95_worst_ms": max(run["p95_ms"] for run in results),
                 "errors": sum(run["non_2xx"] + run["socket_errors"] for run in results),

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from communities.mixins import PUBLIC, CommunityMixin
 from content.forms.search import SearchForm
-from content.selectors.search import search_results, snippet, viewer_space_ids
+from content.selectors.search import MAX_CANDIDATES, search_results, snippet, viewer_space_ids
 
 PAGE_SIZE = 20
 
@@ -32,5 +32,6 @@ class SearchView(CommunityMixin, TemplateView):
                 entry.snippet = snippet(entry, query)
         params = self.request.GET.copy()
         params.pop("page", None)
-        context = {"form": form, "query": query, "page": page, "params": params.urlencode()}
+        capped = page is not None and page.paginator.count >= MAX_CANDIDATES
+        context = {"form": form, "query": query, "page": page, "capped": capped, "params": params.urlencode()}
         return super().get_context_data(**context, **kwargs)

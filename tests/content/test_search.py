@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from accounts.services import token_create
 from communities.models import Rule
 from content.models import SearchEntry
+from content.selectors import search as search_selectors
 from content.selectors.search import highlight, search_results, snippet
 from content.services import search as search_services
 from content.services.search import SearchDocument, search_index, search_unindex
@@ -64,6 +65,19 @@ def test_a_chinese_word_finds_the_chinese_text_that_holds_it(community):
     assert titles(search_results(community=community, query="三分法")) == ["摄影构图的基础"]
     assert titles(search_results(community=community, query="相机")) == ["器材选择"]
     assert titles(search_results(community=community, query="构图 相机")) == []
+
+
+def test_only_the_newest_matches_are_ranked_and_counted(community, monkeypatch):
+    """A common word in a large community: the newest MAX_CANDIDATES matches are ranked (and counted),
+    so the cost does not grow with the community; the rest are left out."""
+    monkeypatch.setattr(search_selectors, "MAX_CANDIDATES", 2)
+    indexed(community, "Old light", "light", position=30)
+    indexed(community, "Newer notes", "about light", position=2)
+    indexed(community, "Light today", "light", position=1)
+    indexed(community, "Shadows", "no match", position=0)
+    results = search_results(community=community, query="light")
+    assert results.count() == 2
+    assert titles(results) == ["Light today", "Newer notes"]
 
 
 def test_english_words_match_in_any_case_and_by_prefix(community):

@@ -1,5 +1,6 @@
 """Search through the API: the same results as the search page, for the same viewer."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
@@ -7,12 +8,20 @@ from rest_framework import mixins
 from communities.api.base import CommunityViewSet
 from content.api.serializers.search import SearchQuerySerializer, SearchResultOutputSerializer
 from content.models.search import SearchEntry
-from content.selectors.search import search_results, snippet, viewer_space_ids
+from content.selectors.search import MAX_CANDIDATES, search_results, snippet, viewer_space_ids
 
 
 @extend_schema_view(
     list=extend_schema(
         summary=_("Search the community's posts, topics, replies, questions, answers and sessions"),
+        description=format_lazy(
+            _(
+                "Ranked by relevance among the newest {limit} matches, which is also the most `count` "
+                "reports: a count of {limit} means there are more, older matches; narrow the query to "
+                "reach them."
+            ),
+            limit=MAX_CANDIDATES,
+        ),
         parameters=[SearchQuerySerializer],
     )
 )
