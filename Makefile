@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-citus e2e setup migrate demo lint worker beat messages bench clean
+.PHONY: run test test-citus e2e setup migrate demo lint worker beat messages bench bench-content clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -67,6 +67,12 @@ messages: setup
 bench: setup
 	sh bench/setup.sh
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Search and discussions at 100,000 pieces of content (bench/content.py): seeds gh_bench_content once, then
+# prints each search's time (p50/p95) and the req/s of the pages next to the floor. BENCH_ARGS as above.
+bench-content: setup
+	sh bench/setup.sh
+	$(BIN)/python bench/content.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache e2e-artifacts
