@@ -100,6 +100,18 @@ class PostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVie
             community=self.request.community, post_id=post.pk, membership=self.request.membership
         )
 
+    def act(self, request, input_serializer, service):
+        """One action on the post named in the URL: the post is loaded first (another community's or a
+        hidden one is a 404 before the body is read), then the body, then the service; the answer is the
+        post as it now is."""
+        post = self.get_object()
+        serializer = input_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        post = service(
+            actor=request.user, community=request.community, post=post, **serializer.validated_data
+        )
+        return self.post_response(self.reloaded(post))
+
     def retrieve(self, request, community_slug, post_id):
         return self.post_response(self.get_object())
 
@@ -139,45 +151,23 @@ class PostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVie
         responses=s.PostDetailOutputSerializer,
     )
     def publish(self, request, community_slug, post_id):
-        post = self.get_object()
-        serializer = s.PostPublishInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        post = services.post_publish(
-            actor=request.user,
-            community=request.community,
-            post=self.get_object(),
-            **serializer.validated_data,
-        )
-        return self.post_response(self.reloaded(post))
+        return self.act(request, s.PostPublishInputSerializer, services.post_publish)
 
-    @extend_schema(summary=_("Pin or unpin a published post"), request=s.PostPinInputSerializer)
+    @extend_schema(
+        summary=_("Pin or unpin a published post"),
+        request=s.PostPinInputSerializer,
+        responses=s.PostDetailOutputSerializer,
+    )
     def pin(self, request, community_slug, post_id):
-        post = self.get_object()
-        serializer = s.PostPinInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        post = services.post_pin(
-            actor=request.user,
-            community=request.community,
-            post=self.get_object(),
-            **serializer.validated_data,
-        )
-        return self.post_response(self.reloaded(post))
+        return self.act(request, s.PostPinInputSerializer, services.post_pin)
 
     @extend_schema(
         summary=_("Feature (精华) a published post or take the mark away"),
         request=s.PostFeatureInputSerializer,
+        responses=s.PostDetailOutputSerializer,
     )
     def feature(self, request, community_slug, post_id):
-        post = self.get_object()
-        serializer = s.PostFeatureInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        post = services.post_feature(
-            actor=request.user,
-            community=request.community,
-            post=self.get_object(),
-            **serializer.validated_data,
-        )
-        return self.post_response(self.reloaded(post))
+        return self.act(request, s.PostFeatureInputSerializer, services.post_feature)
 
     @extend_schema(
         summary=_("Posts waiting for review, the longest waiting first (operators)"),
@@ -189,18 +179,10 @@ class PostViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVie
     @extend_schema(
         summary=_("Approve, send back (with a comment) or reject a post waiting for review"),
         request=s.PostReviewInputSerializer,
+        responses=s.PostDetailOutputSerializer,
     )
     def review(self, request, community_slug, post_id):
-        post = self.get_object()
-        serializer = s.PostReviewInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        post = services.post_review(
-            actor=request.user,
-            community=request.community,
-            post=self.get_object(),
-            **serializer.validated_data,
-        )
-        return self.post_response(self.reloaded(post))
+        return self.act(request, s.PostReviewInputSerializer, services.post_review)
 
     @extend_schema(
         summary=_("My posts in every state, last edited first"), responses=s.PostOutputSerializer(many=True)
