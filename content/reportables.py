@@ -2,8 +2,12 @@
 
 from content.models import Answer, Critique, Post, Question, SessionQuestion, Work
 from content.services.posts import post_remove_for_moderation
-from content.services.questions import answer_remove_for_moderation, question_remove_for_moderation
-from content.services.sessions import session_question_remove_for_moderation
+from content.services.questions import (
+    answer_hold_changed,
+    answer_remove_for_moderation,
+    question_remove_for_moderation,
+)
+from content.services.sessions import session_question_hold_changed, session_question_remove_for_moderation
 from members.reportables import register
 
 
@@ -31,6 +35,7 @@ def register_question_reportables() -> None:
         summary=lambda answer: answer.body[:120],
         remove=answer_remove_for_moderation,
         related=("author__user",),
+        hold_changed=answer_hold_changed,
     )
 
 
@@ -41,6 +46,7 @@ def register_session_reportables() -> None:
         summary=lambda question: question.body[:120],
         remove=session_question_remove_for_moderation,
         related=("author__user",),
+        hold_changed=session_question_hold_changed,
     )
 
 

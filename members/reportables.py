@@ -7,8 +7,11 @@ An app registers each model members may report, usually in its AppConfig.ready()
 
 `author` returns the Membership responsible for the object (the subject of reports and actions);
 `remove(obj, actor)` takes the object down (None: the kind cannot be removed, act on the author instead);
-`hides`: whether enough distinct reports hide the object pending review (ContentHold); `related`: the
-select_related paths that `author` and `summary` follow (the moderation queue loads targets in bulk).
+`hides`: whether enough distinct reports hide the object pending review (ContentHold); `hold_changed(obj)`:
+called in the same transaction after a hold on the object is placed or released, so that the kind can
+keep the counts that leave hidden rows out (an answer held by reports leaves its question's count until a
+dismissal releases it); `related`: the select_related paths that `author` and `summary` follow (the
+moderation queue loads targets in bulk).
 A target is named by its key "<app_label>.<model_name>" and its primary key.
 """
 
@@ -30,6 +33,7 @@ class Reportable:
     remove: Callable[[models.Model, object], None] | None = None
     hides: bool = True
     related: tuple[str, ...] = ()
+    hold_changed: Callable[[models.Model], None] | None = None
 
     @property
     def key(self) -> str:
@@ -47,9 +51,16 @@ def register(
     remove: Callable[[models.Model, object], None] | None = None,
     hides: bool = True,
     related: tuple[str, ...] = (),
+    hold_changed: Callable[[models.Model], None] | None = None,
 ) -> Reportable:
     reportable = Reportable(
-        model=model, author=author, summary=summary, remove=remove, hides=hides, related=related
+        model=model,
+        author=author,
+        summary=summary,
+        remove=remove,
+        hides=hides,
+        related=related,
+        hold_changed=hold_changed,
     )
     _REGISTRY[reportable.key] = reportable
     return reportable
@@ -65,6 +76,17 @@ def reportable_for(obj_or_model) -> Reportable | None:
 
 def registered_keys() -> list[str]:
     return sorted(_REGISTRY)
+
+
+def notify_hold_changed(*, community: Community, target_type, target_id) -> None:
+    """Call the `hold_changed` hook of the kind of `target_type` (a ContentType) for one object, if the
+    kind has one and the object still exists."""
+    reportable = reportable_for_key(f"{target_type.app_label}.{target_type.model}")
+    if reportable is None or reportable.hold_changed is None:
+        return
+    obj = reportable.model._default_manager.filter(community=community, pk=target_id).first()
+    if obj is not None:
+        reportable.hold_changed(obj)
 
 
 def resolve_target(*, community: Community, target_type: str, target_id) -> tuple[Reportable, models.Model]:

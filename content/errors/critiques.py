@@ -83,3 +83,10 @@ class GrantInvalid(DomainError):
 class NotAMemberHere(DomainError):
     code = "member_invalid"
     message = _("Choose an active member of this community.")
+
+
+class WorkNotEditable(DomainError):
+    """A 400, not a 403: the caller may write (the route's capability), only not this work now."""
+
+    code = "work_not_editable"
+    message = _("Only its author may edit a work, and only until its first critique.")

@@ -45,3 +45,17 @@ class AnswerNotVoted(Conflict):
 class OwnAnswerVote(Forbidden):
     code = "own_answer_vote"
     message = _("You cannot vote for your own answer.")
+
+
+class QuestionNotEditable(DomainError):
+    """A 400, not a 403: the caller may write (the route's capability), only not this question now."""
+
+    code = "question_not_editable"
+    message = _("Only the asker may edit a question, and only until an answer is accepted.")
+
+
+class AnswerNotEditable(DomainError):
+    """A 400, not a 403: the caller may write (the route's capability), only not this answer now."""
+
+    code = "answer_not_editable"
+    message = _("Only its author may edit an answer, and only until it is accepted.")

@@ -53,6 +53,12 @@ class WorkForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
 
 
+class WorkEditForm(WorkForm):
+    """The text and links of a work; its images stay as posted."""
+
+    images = None
+
+
 SCORE_CHOICES = [(n, str(n)) for n in range(MIN_SCORE, MAX_SCORE + 1)]
 
 

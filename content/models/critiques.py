@@ -99,6 +99,7 @@ class Work(TenantModel):
     critique_count = models.PositiveIntegerField(_("critiques"), default=0, editable=False)
     first_critique_at = models.DateTimeField(_("first critique"), null=True, blank=True)
     time_to_first_critique = models.DurationField(_("time to first critique"), null=True, blank=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("work")

@@ -38,6 +38,7 @@ class Question(TenantModel):
     time_to_first_answer = models.DurationField(_("time to first answer"), null=True, blank=True)
     time_to_accepted_answer = models.DurationField(_("time to accepted answer"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     class Meta:
@@ -87,6 +88,7 @@ class Answer(TenantModel):
     # the mark stays true to the moment and a list needs no role lookup.
     by_expert = models.BooleanField(_("expert's answer"), default=False)
     vote_count = models.PositiveIntegerField(_("votes"), default=0, editable=False)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     class Meta:

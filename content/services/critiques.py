@@ -16,7 +16,7 @@ from django.utils import timezone
 from analytics.services import record
 from communities.models import Community
 from communities.notifications import notify
-from communities.permissions import ensure_can
+from communities.permissions import ensure_can, has_capability, membership_of
 from communities.races import sequential_on_race
 from communities.roles import MembershipStatus
 from content.errors import critiques as errors
@@ -203,6 +203,39 @@ def work_post(*, actor, community: Community, title: str, description: str = "",
             work=work,
         )
     record(community=community, actor=actor, verb="work.posted", target=work)
+    return work
+
+
+def may_edit_work(actor, membership, work: Work) -> bool:
+    """Its author until the first critique (critics judged this text and these links), or an operator."""
+    if getattr(actor, "is_superuser", False) or has_capability(membership, "manage_critiques"):
+        return True
+    mine = membership is not None and work.author_id == membership.pk
+    return mine and work.critique_count == 0
+
+
+@transaction.atomic
+def work_edit(*, actor, community: Community, work: Work, title=None, description=None, links=None) -> Work:
+    """Edit a work's title, description and links (None: unchanged); the images stay as posted. The work
+    row is locked, so an edit and a first critique do not cross: after the critique the author may not."""
+    work = Work.objects.for_community(community).select_for_update().get(pk=work.pk)
+    membership = membership_of(actor, community)
+    operator = getattr(actor, "is_superuser", False) or has_capability(membership, "manage_critiques")
+    if not may_edit_work(actor, membership, work):
+        raise errors.WorkNotEditable()
+    description = work.description if description is None else description
+    if operator:
+        ensure_can(actor, "manage_critiques", community, membership=membership)
+    else:
+        ensure_may_post(actor=actor, community=community, text=description, field="description")
+    links = work.links if links is None else clean_links(links)
+    if not links and not WorkImage.objects.for_community(community).filter(work=work).exists():
+        raise errors.WorkEmpty(fields={"links": [errors.WorkEmpty.message]})
+    work.title = work.title if title is None else title
+    work.description, work.links, work.edited_at = description, links, timezone.now()
+    _check(work)
+    work.save(update_fields=["title", "description", "links", "edited_at", "updated_at"])
+    record(community=community, actor=actor, verb="work.edited", target=work)
     return work
 
 

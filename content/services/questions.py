@@ -18,6 +18,7 @@ from content.models import Answer, AnswerVote, Question, QuestionTag
 from content.models.questions import TAG_MAX, TAGS_PER_QUESTION
 from content.services.search import search_index, search_unindex, search_unindex_rows
 from members.errors import NotAMember
+from members.selectors.moderation import hidden_ids
 from members.selectors.policy import policy_for
 from members.services.publishing import ensure_may_post
 
@@ -227,6 +228,114 @@ def answer_accept(*, actor, community: Community, question: Question, answer: An
     return question
 
 
+# --- Edits --------------------------------------------------------------------------------------------------
+
+UNCHANGED = object()
+
+
+def _is_operator(actor, membership) -> bool:
+    return getattr(actor, "is_superuser", False) or has_capability(membership, "manage_content")
+
+
+def may_edit_question(actor, membership, question: Question) -> bool:
+    """The asker until an answer is accepted (the answers were written to this text), or an operator."""
+    if _is_operator(actor, membership):
+        return True
+    mine = membership is not None and question.author_id == membership.pk
+    return mine and question.accepted_answer_id is None
+
+
+def may_edit_answer(actor, membership, answer: Answer, question: Question) -> bool:
+    """Its author until it is accepted (the asker accepted this text), or an operator."""
+    if _is_operator(actor, membership):
+        return True
+    mine = membership is not None and answer.author_id == membership.pk
+    return mine and question.accepted_answer_id != answer.pk
+
+
+def _ensure_editor(actor, community: Community, text: str, allowed) -> bool:
+    """An operator edits as a moderator (`manage_content`); an author edits as they post (not muted,
+    within their trust level's limits). `allowed(membership)` says whether this actor may edit the row
+    now; False when they may not."""
+    membership = membership_of(actor, community)
+    if _is_operator(actor, membership):
+        ensure_can(actor, "manage_content", community, membership=membership)
+        return True
+    if not allowed(membership):
+        return False
+    ensure_may_post(actor=actor, community=community, text=text)
+    return True
+
+
+def _set_tags(community: Community, question: Question, names: list[str]) -> None:
+    tags = QuestionTag.objects.for_community(community).filter(question=question)
+    tags.exclude(name__in=names).delete()
+    have = set(tags.values_list("name", flat=True))
+    QuestionTag.objects.bulk_create(
+        [QuestionTag(community=community, question=question, name=n) for n in names if n not in have]
+    )
+
+
+@transaction.atomic
+def question_edit(
+    *,
+    actor,
+    community: Community,
+    question: Question,
+    title=UNCHANGED,
+    body=UNCHANGED,
+    tags=UNCHANGED,
+    skill_level=UNCHANGED,
+) -> Question:
+    """Edit a question (the asker until an answer is accepted; operators always): the page renders the
+    new Markdown, and the search index takes the new text (its answers too, which are found under the
+    question's title)."""
+    question = _lock(Question, community, question.pk)
+    title = question.title if title is UNCHANGED else title
+    body = question.body if body is UNCHANGED else (body or "")
+    skill_level = question.skill_level if skill_level is UNCHANGED else (skill_level or "")
+    if not _ensure_editor(actor, community, body, lambda m: may_edit_question(actor, m, question)):
+        raise errors.QuestionNotEditable()
+    title = _clean_question(community, title, skill_level)
+    retitled = title != question.title
+    question.title, question.body, question.skill_level = title, body, skill_level
+    question.edited_at = timezone.now()
+    question.full_clean()
+    question.save(update_fields=["title", "body", "skill_level", "edited_at", "updated_at"])
+    if tags is not UNCHANGED:
+        _set_tags(community, question, clean_tags(tags))
+    record(community=community, actor=actor, verb="question.edited", target=question)
+    search_index(question)
+    if retitled:
+        for answer in (
+            Answer.objects.for_community(community)
+            .filter(question=question)
+            .select_related("author__user", "question__community")
+        ):
+            search_index(answer)
+    return question
+
+
+@transaction.atomic
+def answer_edit(*, actor, community: Community, answer: Answer, body: str) -> Answer:
+    """Edit an answer (its author until it is accepted; operators always); the index takes the text."""
+    question = _lock(Question, community, answer.question_id)
+    answer = _lock(Answer, community, answer.pk)
+    if not _ensure_editor(actor, community, body, lambda m: may_edit_answer(actor, m, answer, question)):
+        raise errors.AnswerNotEditable()
+    if not (body or "").strip():
+        raise errors.QuestionInvalid(fields={"body": [gettext("Write your answer.")]})
+    answer.body, answer.edited_at = body, timezone.now()
+    answer.full_clean(exclude=["question", "author"])
+    answer.save(update_fields=["body", "edited_at", "updated_at"])
+    record(community=community, actor=actor, verb="answer.edited", target=answer)
+    search_index(answer)
+    return answer
+
+
+# --- Moderation ---------------------------------------------------------------------------------------------
+
+
 def question_remove_for_moderation(question: Question, actor) -> None:
     """Take a question down (members.reportables `remove`): it leaves every list and page."""
     question.removed_at = timezone.now()
@@ -236,16 +345,37 @@ def question_remove_for_moderation(question: Question, actor) -> None:
     search_unindex_rows(community=question.community, queryset=answers)
 
 
+def question_recount(*, community: Community, question_id: int) -> Question:
+    """Set the question's `answer_count` to its visible answers (not removed, not held by moderation),
+    under the question's row lock. Moderation calls it when an answer is removed, held or released, so
+    that the count is right whichever order those happen in (a held answer that is then removed is
+    counted out once)."""
+    question = _lock(Question, community, question_id)
+    question.answer_count = (
+        Answer.objects.for_community(community)
+        .filter(question_id=question.pk, removed_at__isnull=True)
+        .exclude(pk__in=hidden_ids(Answer, community))
+        .count()
+    )
+    question.save(update_fields=["answer_count", "updated_at"])
+    return question
+
+
 def answer_remove_for_moderation(answer: Answer, actor) -> None:
     """Take an answer down: the question's count drops, and it is no longer the accepted answer."""
-    question = _lock(Question, answer.community, answer.question_id)
+    community = answer.community
+    question = _lock(Question, community, answer.question_id)
     answer.removed_at = timezone.now()
     answer.save(update_fields=["removed_at", "updated_at"])
     search_unindex(answer)
-    question.answer_count = max(question.answer_count - 1, 0)
-    fields = ["answer_count", "updated_at"]
     if question.accepted_answer_id == answer.pk:
         question.accepted_answer = None
         question.accepted_at = None
-        fields += ["accepted_answer", "accepted_at"]
-    question.save(update_fields=fields)
+        question.save(update_fields=["accepted_answer", "accepted_at", "updated_at"])
+    question_recount(community=community, question_id=question.pk)
+
+
+def answer_hold_changed(answer: Answer) -> None:
+    """An answer was hidden by reports, or a dismissal brought it back (members.reportables
+    `hold_changed`): its question counts its visible answers again."""
+    question_recount(community=answer.community, question_id=answer.question_id)

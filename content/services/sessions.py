@@ -8,7 +8,7 @@ here only, under a lock on the row they live on.
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -25,6 +25,7 @@ from content.models.sessions import SessionStatus
 from content.services.search import search_index
 from members.errors import NotAMember
 from members.models import Application, Membership
+from members.selectors.moderation import hidden_ids
 from members.services.audit import audit_record
 from members.services.directory import sort_name_for
 from members.services.membership import close_pending_applications
@@ -196,28 +197,48 @@ def session_question_answer(
     return question
 
 
+def session_recount(*, community: Community, session_id: int) -> ExpertSession:
+    """Set the session's `question_count` and `answered_count` to its visible questions (not removed,
+    not held by moderation), under the session's row lock: moderation calls it on removal, hold and
+    release, in any order."""
+    session = _lock(ExpertSession, community, session_id)
+    visible = (
+        SessionQuestion.objects.for_community(community)
+        .filter(session_id=session.pk, removed_at__isnull=True)
+        .exclude(pk__in=hidden_ids(SessionQuestion, community))
+    )
+    figures = visible.aggregate(
+        questions=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False))
+    )
+    session.question_count, session.answered_count = figures["questions"], figures["answered"]
+    session.save(update_fields=["question_count", "answered_count", "updated_at"])
+    return session
+
+
 def session_question_remove_for_moderation(question: SessionQuestion, actor) -> None:
     """Take a session question down (members.reportables `remove`); the session's counts follow."""
-    session = _lock(ExpertSession, question.community, question.session_id)
     question.removed_at = timezone.now()
     question.save(update_fields=["removed_at", "updated_at"])
-    session.question_count = max(session.question_count - 1, 0)
-    if question.answered_at is not None:
-        session.answered_count = max(session.answered_count - 1, 0)
-    session.save(update_fields=["question_count", "answered_count", "updated_at"])
+    session_recount(community=question.community, session_id=question.session_id)
+
+
+def session_question_hold_changed(question: SessionQuestion) -> None:
+    """A session question was hidden by reports or brought back (members.reportables `hold_changed`)."""
+    session_recount(community=question.community, session_id=question.session_id)
 
 
 # --- Reminders ---------------------------------------------------------------------------------------------
 
 
 def sessions_due_for_reminders(*, now=None) -> list[tuple[int, int]]:
-    """(community_id, session_id) of sessions starting within REMINDER_LEAD that were not yet reminded.
+    """(community_id, session_id) of every session starting within REMINDER_LEAD, reminded or not: the
+    reminder task runs again on each beat until the start, so members who join meanwhile are reminded
+    too (each member once: `session_remind`).
 
     Named in communities.crossing: the one read across communities, a single-table scan by time."""
     now = now or timezone.now()
     return list(
         ExpertSession.objects.filter(
-            reminded_at__isnull=True,
             starts_at__gt=now,
             starts_at__lte=now + REMINDER_LEAD,
             community__archived_at__isnull=True,
@@ -227,15 +248,17 @@ def sessions_due_for_reminders(*, now=None) -> list[tuple[int, int]]:
 
 @transaction.atomic
 def session_remind(*, community: Community, session_id: int, now=None) -> int:
-    """Remind every active member of one session once: a notification (inbox and email, as each
-    member's preferences for the "session" group say, in their own language), then a SessionReminder row.
+    """Remind every member who is active now and was not yet reminded of one session: a notification
+    (inbox and email, as each member's preferences for the "session" group say, in their own language),
+    then a SessionReminder row. Members who joined after the first run are picked up by the next one.
 
-    Safe to rerun and to run twice at once: the session row is locked, members with a reminder row are
-    skipped, and the session is marked reminded when done. Returns how many members were reminded.
+    Safe to rerun and to run twice at once: the session row is locked and members with a reminder row
+    are skipped (the (session, membership) unique constraint backs it). `reminded_at` keeps the first
+    run's time. Returns how many members were reminded.
     """
     session = ExpertSession.objects.select_for_update().filter(community=community, pk=session_id).first()
     now = now or timezone.now()
-    if session is None or session.reminded_at is not None or session.starts_at <= now:
+    if session is None or session.starts_at <= now:
         return 0
     reminded = (
         SessionReminder.objects.for_community(community).filter(session=session).values("membership_id")
@@ -259,8 +282,9 @@ def session_remind(*, community: Community, session_id: int, now=None) -> int:
         )
         SessionReminder.objects.create(community=community, session=session, membership=member)
         count += 1
-    session.reminded_at = now
-    session.save(update_fields=["reminded_at", "updated_at"])
+    if session.reminded_at is None:
+        session.reminded_at = now
+        session.save(update_fields=["reminded_at", "updated_at"])
     return count
 
 

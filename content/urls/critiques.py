@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("c/<slug:slug>/critiques/manage/grant/", views.CreditsGrantView.as_view(), name="credits-grant"),
     path("c/<slug:slug>/critiques/<int:work_id>/", views.WorkDetailView.as_view(), name="work-detail"),
+    path("c/<slug:slug>/critiques/<int:work_id>/edit/", views.WorkEditView.as_view(), name="work-edit"),
     path(
         "c/<slug:slug>/critiques/<int:work_id>/critiques/<int:critique_id>/helpful/",
         views.CritiqueHelpfulView.as_view(),

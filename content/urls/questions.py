@@ -12,6 +12,8 @@ urlpatterns = [
     ),
     path("c/<slug:slug>/questions/ask/", views.QuestionAskView.as_view(), name="question-ask"),
     path(QUESTION, views.QuestionDetailView.as_view(), name="question-detail"),
+    path(QUESTION + "edit/", views.QuestionEditView.as_view(), name="question-edit"),
+    path(ANSWER + "edit/", views.AnswerEditView.as_view(), name="answer-edit"),
     path(ANSWER + "vote/", views.AnswerVoteView.as_view(), name="answer-vote"),
     path(ANSWER + "accept/", views.AnswerAcceptView.as_view(), name="answer-accept"),
 ]

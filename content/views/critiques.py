@@ -10,12 +10,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from communities.mixins import CommunityMixin, ServiceFormMixin
+from content.errors.critiques import WorkNotEditable
 from content.forms.critiques import (
     CriterionForm,
     CritiqueForm,
     CritiqueSettingsForm,
     GrantForm,
     NewCriterionForm,
+    WorkEditForm,
     WorkForm,
 )
 from content.selectors import critiques as selectors
@@ -103,6 +105,7 @@ class WorkDetailView(WorkMixin, ServiceFormMixin, FormView):
             work=self.work,
             critiques=critiques,
             is_author=mine,
+            may_edit=services.may_edit_work(self.request.user, self.membership, self.work),
             may_critique=not mine and not critiqued and bool(self.criteria),
             criteria=self.criteria,
             **kwargs,
@@ -117,6 +120,34 @@ class WorkDetailView(WorkMixin, ServiceFormMixin, FormView):
             scores=form.scores(),
         )
         messages.success(self.request, _("Thank you: your critique is posted and your credits are added."))
+        return redirect("content:work-detail", slug=self.community.slug, work_id=self.work.pk)
+
+
+class WorkEditView(WorkMixin, ServiceFormMixin, FormView):
+    """The author edits the work's title, description and links until its first critique; operators
+    always."""
+
+    capability = "participate"
+    template_name = "content/critiques/work_edit.html"
+    form_class = WorkEditForm
+
+    def get_form(self, form_class=None):
+        if not services.may_edit_work(self.request.user, self.membership, self.work):
+            raise WorkNotEditable()
+        return super().get_form(form_class)
+
+    def get_initial(self):
+        work = self.work
+        return {"title": work.title, "description": work.description, "links": "\n".join(work.links)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(work=self.work, **kwargs)
+
+    def perform(self, form):
+        services.work_edit(
+            actor=self.request.user, community=self.community, work=self.work, **form.cleaned_data
+        )
+        messages.success(self.request, _("Your changes are saved."))
         return redirect("content:work-detail", slug=self.community.slug, work_id=self.work.pk)
 
 

@@ -1,5 +1,5 @@
 """HTML pages of Q&A: the question list and the unanswered list, asking, a question with its answers,
-answering, voting and accepting."""
+answering, voting and accepting, and editing one's question or answer."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.permissions import has_capability
+from content.errors.questions import AnswerNotEditable, QuestionNotEditable
 from content.forms.questions import AnswerForm, QuestionFilterForm, QuestionForm
 from content.selectors import questions as selectors
 from content.services import questions as services
@@ -84,10 +85,13 @@ class QuestionDetailView(QuestionMixin, ServiceFormMixin, FormView):
     capability = {"GET": "view", "POST": "participate"}
 
     def get_context_data(self, **kwargs):
-        question = self.question
+        question, user = self.question, self.request.user
+        answers = selectors.answers_in_order(community=self.community, question=question)
         return super().get_context_data(
             question=question,
-            answers=selectors.answers_in_order(community=self.community, question=question),
+            answers=answers,
+            may_edit=services.may_edit_question(user, self.membership, question),
+            editable=[a.pk for a in answers if services.may_edit_answer(user, self.membership, a, question)],
             voted=selectors.voted_answer_ids(
                 community=self.community, membership=self.membership, question=question
             ),
@@ -140,3 +144,74 @@ class AnswerAcceptView(QuestionMixin, View):
         )
         messages.success(request, _("The answer is marked as accepted."))
         return redirect(f"{services.question_url(self.question)}#answer-{answer.pk}")
+
+
+class QuestionEditView(QuestionMixin, ServiceFormMixin, FormView):
+    """The asker edits their question until an answer is accepted; operators always."""
+
+    template_name = "content/questions/edit.html"
+    form_class = QuestionForm
+    capability = "participate"
+
+    def get_form(self, form_class=None):
+        if not services.may_edit_question(self.request.user, self.membership, self.question):
+            raise QuestionNotEditable()
+        return super().get_form(form_class)
+
+    def get_form_kwargs(self):
+        skill_levels = policy_for(community=self.community).skill_levels
+        return {**super().get_form_kwargs(), "skill_levels": skill_levels}
+
+    def get_initial(self):
+        question = self.question
+        return {
+            "title": question.title,
+            "body": question.body,
+            "tags": ", ".join(tag.name for tag in question.tags.all()),
+            "skill_level": question.skill_level,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.question, **kwargs)
+
+    def perform(self, form):
+        services.question_edit(
+            actor=self.request.user, community=self.community, question=self.question, **form.cleaned_data
+        )
+        messages.success(self.request, _("Your changes are saved."))
+        return redirect(services.question_url(self.question))
+
+
+class AnswerEditView(QuestionMixin, ServiceFormMixin, FormView):
+    """An answer's author edits it until it is accepted; operators always."""
+
+    template_name = "content/questions/answer_edit.html"
+    form_class = AnswerForm
+    capability = "participate"
+
+    @cached_property
+    def answer(self):
+        return selectors.answer_get(
+            community=self.community, question=self.question, answer_id=self.kwargs["qa_answer_id"]
+        )
+
+    def get_form(self, form_class=None):
+        if not services.may_edit_answer(self.request.user, self.membership, self.answer, self.question):
+            raise AnswerNotEditable()
+        return super().get_form(form_class)
+
+    def get_initial(self):
+        return {"body": self.answer.body}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(question=self.question, answer=self.answer, **kwargs)
+
+    def perform(self, form):
+        services.answer_edit(
+            actor=self.request.user,
+            community=self.community,
+            answer=self.answer,
+            body=form.cleaned_data["body"],
+        )
+        messages.success(self.request, _("Your changes are saved."))
+        return redirect(f"{services.question_url(self.question)}#answer-{self.answer.pk}")

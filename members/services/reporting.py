@@ -14,7 +14,7 @@ from communities.permissions import ensure_can
 from communities.races import sequential_on_race
 from members import errors
 from members.models import ContentHold, Report
-from members.reportables import resolve_target
+from members.reportables import notify_hold_changed, resolve_target
 from members.selectors.policy import policy_for
 from members.services.audit import audit_record
 
@@ -86,7 +86,8 @@ def report_create(
 
 
 def hold_content(community: Community, content_type: ContentType, object_id, reason: str) -> None:
-    """Create the active hold on the object, or switch an existing one to `reason`."""
+    """Create the active hold on the object, or switch an existing one to `reason`; a new hold is told to
+    the object's kind (members.reportables `hold_changed`)."""
     active = ContentHold.objects.filter(
         community=community, target_type=content_type, target_id=str(object_id), released_at__isnull=True
     )
@@ -99,6 +100,7 @@ def hold_content(community: Community, content_type: ContentType, object_id, rea
             )
     except IntegrityError:  # held concurrently: already hidden, which is what we want
         return
+    notify_hold_changed(community=community, target_type=content_type, target_id=object_id)
 
 
 def close_reports(report: Report | None, *, actor, status: str, note: str) -> int:
@@ -125,13 +127,15 @@ def report_dismiss(*, actor, community: Community, report: Report, reason: str) 
     report = lock_open_report(community, report)
     reason = reason_required(reason)
     closed = close_reports(report, actor=actor, status=Report.Status.DISMISSED, note=reason)
-    ContentHold.objects.filter(
+    released = ContentHold.objects.filter(
         community=community,
         target_type_id=report.target_type_id,
         target_id=report.target_id,
         reason=ContentHold.Reason.REPORTS,
         released_at__isnull=True,
     ).update(released_at=timezone.now(), released_by=actor)
+    if released:
+        notify_hold_changed(community=community, target_type=report.target_type, target_id=report.target_id)
     audit_record(
         community=community,
         actor=actor,

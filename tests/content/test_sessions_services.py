@@ -165,7 +165,7 @@ def test_reminders_are_sent_once_per_member_in_their_language(community, owner, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("django.db.transaction.on_commit", lambda func, *a, **k: func())
         assert remind_expert_sessions() == 1
-        assert remind_expert_sessions() == 0  # idempotent: marked reminded
+        assert remind_expert_sessions() == 1  # still due until it starts, but nobody is reminded twice
         assert services.session_remind(community=community, session_id=session.pk) == 0
     assert SessionReminder.objects.filter(session=session).count() == active
     assert not SessionReminder.objects.filter(session=later).exists()
@@ -173,6 +173,30 @@ def test_reminders_are_sent_once_per_member_in_their_language(community, owner, 
     assert notices.count() == active - 1  # the member who turned the group off
     chinese_mail = [message for message in mail.outbox if chinese.email in message.to]
     assert len(chinese_mail) == 1 and "即将开始" in chinese_mail[0].subject + chinese_mail[0].body
+
+
+def test_members_who_join_after_the_first_reminders_are_reminded_once(community, owner, expert):
+    session = schedule(community, owner, expert, starts_in=timedelta(hours=3))
+    first = services.session_remind(community=community, session_id=session.pk)
+    reminded_at = ExpertSession.objects.get(pk=session.pk).reminded_at
+    newcomer = factories.member(community=community)
+    pending = factories.member(community=community, status=MembershipStatus.PENDING)
+    assert services.sessions_due_for_reminders() == [(community.pk, session.pk)]
+    assert services.session_remind(community=community, session_id=session.pk) == 1
+    assert services.session_remind(community=community, session_id=session.pk) == 0
+    notices = Notification.objects.filter(kind="session.reminder")
+    assert notices.count() == first + 1
+    assert notices.filter(recipient=newcomer.user).count() == 1
+    assert not notices.filter(recipient=pending.user).exists()
+    assert ExpertSession.objects.get(pk=session.pk).reminded_at == reminded_at  # the first run's time
+
+
+def test_no_reminder_once_the_session_started(community, owner, expert):
+    session = schedule(community, owner, expert, starts_in=timedelta(hours=3))
+    later = timezone.now() + timedelta(hours=4)
+    factories.member(community=community)
+    assert services.sessions_due_for_reminders(now=later) == []
+    assert services.session_remind(community=community, session_id=session.pk, now=later) == 0
 
 
 def test_reminder_rows_skip_members_already_reminded(community, owner, expert):

@@ -72,6 +72,7 @@ class WorkOutputSerializer(serializers.ModelSerializer):
             "first_critique_at",
             "time_to_first_critique",
             "created_at",
+            "edited_at",
         ]
         read_only_fields = fields
 
@@ -95,6 +96,16 @@ class WorkInputSerializer(StrictInputMixin, serializers.Serializer):
     )
     images = serializers.ListField(
         child=ImageUploadSerializerField(), max_length=MAX_IMAGES, required=False, default=list
+    )
+
+
+class WorkEditInputSerializer(StrictInputMixin, serializers.Serializer):
+    """What an edit may change (each optional: what is left out stays); the images stay as posted."""
+
+    title = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
+    links = serializers.ListField(
+        child=serializers.CharField(max_length=500), max_length=MAX_LINKS, required=False
     )
 
 

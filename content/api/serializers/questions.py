@@ -44,6 +44,7 @@ class QaQuestionOutputSerializer(serializers.ModelSerializer):
             "last_activity_at",
             "first_answered_at",
             "accepted_at",
+            "edited_at",
             "time_to_first_answer",
             "time_to_accepted_answer",
         ]
@@ -95,6 +96,7 @@ class AnswerOutputSerializer(serializers.ModelSerializer):
             "is_accepted",
             "voted_by_me",
             "created_at",
+            "edited_at",
         ]
         read_only_fields = fields
 

@@ -16,7 +16,11 @@ urlpatterns = [
     ),
     path("works/", views.WorkViewSet.as_view({"get": "list", "post": "create"}), name="work-list"),
     path("works/queue/", views.WorkViewSet.as_view({"get": "queue"}), name="work-queue"),
-    path("works/<int:work_id>/", views.WorkViewSet.as_view({"get": "retrieve"}), name="work-detail"),
+    path(
+        "works/<int:work_id>/",
+        views.WorkViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        name="work-detail",
+    ),
     path(
         "works/<int:work_id>/critiques/",
         views.CritiqueViewSet.as_view({"get": "list", "post": "create"}),

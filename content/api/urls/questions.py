@@ -14,7 +14,11 @@ urlpatterns = [
         views.QuestionViewSet.as_view({"get": "unanswered"}),
         name="question-unanswered",
     ),
-    path(QUESTION, views.QuestionViewSet.as_view({"get": "retrieve"}), name="question-detail"),
+    path(
+        QUESTION,
+        views.QuestionViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        name="question-detail",
+    ),
     path(
         QUESTION + "accept/", views.QuestionAcceptViewSet.as_view({"post": "accept"}), name="question-accept"
     ),
@@ -23,6 +27,7 @@ urlpatterns = [
         views.AnswerViewSet.as_view({"get": "list", "post": "create"}),
         name="answer-list",
     ),
+    path(ANSWER, views.AnswerViewSet.as_view({"patch": "partial_update"}), name="answer-detail"),
     path(
         ANSWER + "vote/",
         views.AnswerViewSet.as_view({"post": "vote", "delete": "unvote"}),

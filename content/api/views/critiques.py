@@ -112,11 +112,22 @@ class WorkFilter(django_filters.FilterSet):
         request={"application/json": s.WorkInputSerializer, "multipart/form-data": s.WorkInputSerializer},
         responses={201: s.WorkOutputSerializer},
     ),
+    partial_update=extend_schema(
+        summary=_("Edit a work's title, description or links (its author until the first critique)"),
+        request={"application/json": s.WorkEditInputSerializer},
+        responses={200: s.WorkOutputSerializer},
+    ),
 )
 class WorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Work.objects.none()
     serializer_class = s.WorkOutputSerializer
-    capability = {"list": "view", "retrieve": "view", "queue": "view", "create": "participate"}
+    capability = {
+        "list": "view",
+        "retrieve": "view",
+        "queue": "view",
+        "create": "participate",
+        "partial_update": "participate",
+    }
     parser_classes = [JSONParser, MultiPartParser]  # multipart to upload the images
     paginated_actions = ("list", "queue")  # for the schema (communities.api.schema)
     filterset_class = WorkFilter
@@ -137,6 +148,16 @@ class WorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVie
         )
         work = selectors.work_get(community=request.community, work_id=work.pk)
         return Response(self.get_serializer(work).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, community_slug, work_id):
+        work = self.get_object()
+        serializer = s.WorkEditInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.work_edit(
+            actor=request.user, community=request.community, work=work, **serializer.validated_data
+        )
+        work = selectors.work_get(community=request.community, work_id=work.pk)
+        return Response(self.get_serializer(work).data)
 
     @extend_schema(
         summary=_("The reviewers' queue: works waiting for a first critique, the longest waiting first"),

@@ -41,6 +41,11 @@ class QuestionFilter(django_filters.FilterSet):
         request=s.QaQuestionInputSerializer,
         responses={201: s.QaQuestionOutputSerializer},
     ),
+    partial_update=extend_schema(
+        summary=_("Edit a question (the asker until an answer is accepted; operators always)"),
+        request=s.QaQuestionInputSerializer(partial=True),
+        responses={200: s.QaQuestionOutputSerializer},
+    ),
 )
 class QuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Question.objects.none()  # names the model for the schema; rows come from the selectors
@@ -55,6 +60,7 @@ class QuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
         "unanswered": "view",
         "retrieve": "view",
         "create": "participate",
+        "partial_update": "participate",
     }
 
     def get_queryset(self):
@@ -84,6 +90,16 @@ class QuestionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Communit
         )
         question = selectors.question_get(community=request.community, question_id=question.pk)
         return Response(self.get_serializer(question).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, community_slug, qa_question_id):
+        question = self.get_object()
+        serializer = s.QaQuestionInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        services.question_edit(
+            actor=request.user, community=request.community, question=question, **serializer.validated_data
+        )
+        question = selectors.question_get(community=request.community, question_id=question.pk)
+        return Response(self.get_serializer(question).data)
 
 
 class QuestionAcceptViewSet(CommunityViewSet):
@@ -123,13 +139,24 @@ class QuestionAcceptViewSet(CommunityViewSet):
         request=s.AnswerInputSerializer,
         responses={201: s.AnswerOutputSerializer},
     ),
+    partial_update=extend_schema(
+        summary=_("Edit an answer (its author until it is accepted; operators always)"),
+        request=s.AnswerInputSerializer,
+        responses={200: s.AnswerOutputSerializer},
+    ),
 )
 class AnswerViewSet(mixins.ListModelMixin, CommunityViewSet):
     queryset = Answer.objects.none()
     serializer_class = s.AnswerOutputSerializer
     lookup_url_kwarg = "qa_answer_id"
     filter_backends = []  # votes order them; nothing to filter
-    capability = {"list": "view", "create": "participate", "vote": "participate", "unvote": "participate"}
+    capability = {
+        "list": "view",
+        "create": "participate",
+        "partial_update": "participate",
+        "vote": "participate",
+        "unvote": "participate",
+    }
 
     def get_queryset(self):
         return selectors.answer_list(community=self.request.community, question=self._question)
@@ -170,6 +197,15 @@ class AnswerViewSet(mixins.ListModelMixin, CommunityViewSet):
         )
         self._question.refresh_from_db()
         return Response(self.get_serializer(answer).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, community_slug, qa_question_id, qa_answer_id):
+        answer = self.get_object()
+        serializer = s.AnswerInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        answer = services.answer_edit(
+            actor=request.user, community=request.community, answer=answer, **serializer.validated_data
+        )
+        return Response(self.get_serializer(answer).data)
 
     @extend_schema(
         summary=_("Upvote an answer (once; not your own)"),
