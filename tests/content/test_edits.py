@@ -153,7 +153,9 @@ def test_api_patch_question_and_answer(api_client_for, community, asker, questio
         api_client_for(answerer.user).patch(url, {"title": "x"}, format="json"), 400, "question_not_editable"
     )
     assert_error(api_client_for(asker.user).patch(url, {"title": ""}, format="json"), 400, "blank")
-    assert_error(api_client_for(asker.user).patch(url, {"colour": "red"}, format="json"), 400, "unknown_field")
+    assert_error(
+        api_client_for(asker.user).patch(url, {"colour": "red"}, format="json"), 400, "unknown_field"
+    )
     answer_url = api("answer-detail", community, question.pk, answer.pk)
     response = api_client_for(answerer.user).patch(answer_url, {"body": "Plus **one**"}, format="json")
     assert (
