@@ -106,6 +106,12 @@ def snippet(entry: SearchEntry, query: str) -> SafeString:
     return mark_safe(prefix + highlight(piece, words) + suffix)  # noqa: S308 - escaped by highlight
 
 
+def marked_title(entry: SearchEntry, query: str) -> SafeString:
+    """The entry's title, escaped, with every word of `query` in it marked (`<mark>`)."""
+    words = sorted(query_words(query), key=len, reverse=True)
+    return mark_safe(highlight(entry.title, words))  # noqa: S308 - escaped by highlight
+
+
 def highlight(text: str, words: list[str]) -> str:
     """`text` escaped, with each occurrence of one of `words` (any case) in `<mark>`."""
     if not words:

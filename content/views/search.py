@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from communities.mixins import PUBLIC, CommunityMixin
 from content.forms.search import SearchForm
-from content.selectors.search import MAX_CANDIDATES, search_results, snippet, viewer_space_ids
+from content.selectors.search import MAX_CANDIDATES, marked_title, search_results, snippet, viewer_space_ids
 
 PAGE_SIZE = 20
 
@@ -30,6 +30,7 @@ class SearchView(CommunityMixin, TemplateView):
             page = Paginator(results, PAGE_SIZE).get_page(self.request.GET.get("page"))
             for entry in page.object_list:
                 entry.snippet = snippet(entry, query)
+                entry.marked_title = marked_title(entry, query)
         params = self.request.GET.copy()
         params.pop("page", None)
         capped = page is not None and page.paginator.count >= MAX_CANDIDATES

@@ -165,6 +165,8 @@ def test_the_page_shows_marked_results_in_both_languages(client, community):
     assert "1 result" in page
     chinese = client.get(url, {"q": "三分法"}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "摄影构图的基础" in chinese
+    in_title = client.get(url, {"q": "构图"}).content.decode()
+    assert "摄影<mark>构图</mark>的基础" in in_title, "the words are marked in the title too"
 
 
 def test_the_page_refuses_a_huge_query_with_a_message(client, community):
