@@ -56,6 +56,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "accept_answers": OPERATORS | {Role.EXPERT},
     "answer_as_expert": frozenset({Role.EXPERT}),
     "manage_content": STAFF,
+    # Spaces and discussions: creating and editing spaces, adding members to a space, the prompt of the
+    # week (content.services.discussions). Locking, moving, splitting and slow mode are `moderate`.
+    "manage_spaces": OPERATORS,
     # Critique exchange: giving structured critiques of members' works (content.services.critiques), and
     # running it (the rubric, the credit prices, granting credits, reading any member's ledger).
     "critique": EVERY_ROLE,

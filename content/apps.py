@@ -10,12 +10,14 @@ class ContentConfig(AppConfig):
         from content import versioning
         from content.notices import (
             register_critique_kinds,
+            register_discussion_kinds,
             register_post_kinds,
             register_question_kinds,
             register_session_kinds,
         )
         from content.reportables import (
             register_critique_reportables,
+            register_discussion_reportables,
             register_post_reportables,
             register_question_reportables,
             register_session_reportables,
@@ -30,5 +32,7 @@ class ContentConfig(AppConfig):
         register_session_reportables()
         register_critique_kinds()
         register_critique_reportables()
+        register_discussion_kinds()
+        register_discussion_reportables()
         register_search_kinds()
         versioning.connect()

@@ -42,3 +42,13 @@ def register_critique_kinds() -> None:
         title=_("%(amount)s review credits from the operators of %(community)s"),
         body=_("Your balance is now %(balance)s credits."),
     )
+
+
+def register_discussion_kinds() -> None:
+    """To a topic's author on a reply, to a reply's author on a reply nested under it (group
+    "discussion"), and to a member mentioned by @username (group "mention")."""
+    register("discussion.replied", title=_("%(name)s replied to your topic “%(topic)s” in %(community)s"))
+    register(
+        "discussion.nested_reply", title=_("%(name)s answered your reply in “%(topic)s” in %(community)s")
+    )
+    register("mention.discussion", title=_("%(name)s mentioned you in “%(topic)s” in %(community)s"))

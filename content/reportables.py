@@ -1,6 +1,7 @@
 """Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
 
-from content.models import Answer, Critique, Post, Question, SessionQuestion, Work
+from content.models import Answer, Critique, Post, Question, Reply, SessionQuestion, Topic, Work
+from content.services.discussions import reply_remove_for_moderation, topic_remove_for_moderation
 from content.services.posts import post_remove_for_moderation
 from content.services.questions import (
     answer_hold_changed,
@@ -68,4 +69,21 @@ def register_critique_reportables() -> None:
         summary=lambda critique: critique.overall[:200],
         remove=_held_only,
         related=("critic__user",),
+    )
+
+
+def register_discussion_reportables() -> None:
+    register(
+        Topic,
+        author=lambda topic: topic.author,
+        summary=lambda topic: topic.title,
+        remove=topic_remove_for_moderation,
+        related=("author__user",),
+    )
+    register(
+        Reply,
+        author=lambda reply: reply.author,
+        summary=lambda reply: reply.body[:120],
+        remove=reply_remove_for_moderation,
+        related=("author__user",),
     )

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from communities.models import Community
 from content.models.search import SearchEntry
 from content.segmentation import HAN, query_words
+from content.selectors.discussions import readable_spaces
 from content.services.search import registered
 from members.selectors.moderation import hidden_ids
 
@@ -77,7 +78,8 @@ def viewer_space_ids(*, community: Community, membership) -> list[int]:
     """The members-only spaces whose content `membership` may find (none for a visitor)."""
     if membership is None or not membership.is_active:
         return []
-    return []
+    spaces = readable_spaces(community=community, membership=membership).filter(members_only=True)
+    return list(spaces.values_list("pk", flat=True))
 
 
 def _tsquery(words: list[str]) -> str:

@@ -5,8 +5,9 @@ is placed and released by members' moderation services without the content's kno
 
 from django.urls import reverse
 
-from content.models import Answer, ExpertSession, Post, Question
+from content.models import Answer, ExpertSession, Post, Question, Reply, Topic
 from content.models.search import SearchKind
+from content.services.discussions import reply_url, topic_url
 from content.services.questions import question_url
 from content.services.search import SearchDocument, register
 from content.services.sessions import session_url
@@ -65,8 +66,43 @@ def session_document(session: ExpertSession) -> SearchDocument | None:
     )
 
 
+def _space_restriction(topic: Topic) -> int | None:
+    """A members-only space's topics and replies are found by the space's members only."""
+    return topic.space_id if topic.space.members_only else None
+
+
+def topic_document(topic: Topic) -> SearchDocument | None:
+    if topic.removed_at is not None:
+        return None
+    return SearchDocument(
+        title=topic.title,
+        body=topic.body,
+        url=topic_url(topic),
+        published_at=topic.created_at,
+        author_name=_author_name(topic.author),
+        members_only=True,  # discussions are read by members (capability "view")
+        space_id=_space_restriction(topic),
+    )
+
+
+def reply_document(reply: Reply) -> SearchDocument | None:
+    if reply.removed_at is not None or reply.topic.removed_at is not None:
+        return None
+    return SearchDocument(
+        title=reply.topic.title,
+        body=reply.body,
+        url=reply_url(reply),
+        published_at=reply.created_at,
+        author_name=_author_name(reply.author),
+        members_only=True,
+        space_id=_space_restriction(reply.topic),
+    )
+
+
 def register_search_kinds() -> None:
     register(Post, kind=SearchKind.POST, document=post_document)
     register(Question, kind=SearchKind.QUESTION, document=question_document)
     register(Answer, kind=SearchKind.ANSWER, document=answer_document)
     register(ExpertSession, kind=SearchKind.SESSION, document=session_document)
+    register(Topic, kind=SearchKind.TOPIC, document=topic_document)
+    register(Reply, kind=SearchKind.REPLY, document=reply_document)

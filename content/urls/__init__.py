@@ -1,12 +1,13 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
-from content.urls import critiques, posts, questions, search, series, sessions
+from content.urls import critiques, discussions, posts, questions, search, series, sessions
 
 app_name = "content"
 
 urlpatterns = [
     *posts.urlpatterns,
     *series.urlpatterns,
+    *discussions.urlpatterns,
     *questions.urlpatterns,
     *sessions.urlpatterns,
     *critiques.urlpatterns,

@@ -21,9 +21,10 @@ from members.versioning import members_changed
 
 TRUST_LEVELS = (0, 1, 2, 3)
 # Threshold name -> activity verbs counted in the look-back window ("days_visited" comes with the counts).
-# Answering a question is a reply; "answer.accepted" is recorded as the answer author's activity.
+# Starting a topic is a post, answering a question a reply; "answer.accepted" is recorded as the answer
+# author's activity.
 THRESHOLD_VERBS = {
-    "posts": ("post.published",),
+    "posts": ("post.published", "topic.created"),
     "replies": ("reply.created", "answer.posted"),
     "accepted_answers": ("answer.accepted",),
     "events_attended": ("event.attended",),

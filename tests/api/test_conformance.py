@@ -33,7 +33,7 @@ from members.services import profiles as profile_services
 from members.services import relationships as relationship_services
 from members.services.reporting import report_create
 from tests import factories
-from tests.content.helpers import post_rows
+from tests.content.helpers import discussion_ids, post_rows
 
 EXAMPLES_PER_OPERATION = 3
 CHECKS = [
@@ -126,6 +126,7 @@ class World:
             "tag_id": tag.pk,
             "onboarding_step_id": step.pk,
             **{f"{name}_id": row.pk for name, row in post_rows(community, self.owner).items()},
+            **discussion_ids(community, self.owner, self.member),
         }
         self.headers = {}
         for user in (self.owner, self.member):

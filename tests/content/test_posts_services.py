@@ -43,7 +43,7 @@ def test_draft_is_private_until_published(community, owner, writer):
     assert list(selectors.post_list(community=community)) == [post]
     verbs = set(ActivityEvent.objects.filter(community=community).values_list("verb", flat=True))
     assert {"post.created", "post.published"} <= verbs
-    assert THRESHOLD_VERBS["posts"] == ("post.published",)
+    assert "post.published" in THRESHOLD_VERBS["posts"]
 
 
 def test_every_edit_keeps_a_revision(community, writer):

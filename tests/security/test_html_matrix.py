@@ -92,6 +92,9 @@ PARAMETER_FILLERS = {
     "post_id": lambda rows, community: rows["post"].pk,
     "post_tag_id": lambda rows, community: rows["post_tag"].pk,
     "series_id": lambda rows, community: rows["series"].pk,
+    "space_slug": lambda rows, community: rows["space"].slug,
+    "topic_id": lambda rows, community: rows["topic"].pk,
+    "reply_id": lambda rows, community: rows["reply"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
 }

@@ -28,10 +28,12 @@ from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
 from content.services import critiques as critique_services
+from content.services import discussions as discussion_services
 from content.services import posts as post_services
 from content.services import questions as question_services
 from content.services import series as series_services
 from content.services import sessions as session_services
+from content.services import spaces as space_services
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
 from members.services import onboarding as onboarding_services
@@ -77,7 +79,13 @@ VISIBLE_TO: dict[str, str | None] = {
     "series": EVERYONE,  # a series of posts
     "draftpost": "manage_content",  # a draft: its author (the owner here) and the content operators
     "pendingpost": "manage_content",  # a member's post waiting in the review queue
+    "space": "view",  # a space's name and description: every member sees every space
+    "topic": "view",  # a topic of an open space and a reply to it (members read discussions)
+    "reply": "view",
+    "privatetopic": "moderate",  # a topic and reply in a members-only space none of the callers belongs to
 }
+# Planted rows nobody may see on any route: removed content.
+NEVER_SHOWN = ("removedreply",)
 COMMUNITIES = ("public", "private", "elsewhere")
 CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
 STATUS_OF = {
@@ -157,7 +165,9 @@ class World:
         for key in COMMUNITIES:
             self.users[key]["outsider"] = outsider
         start_id_block(SCRATCH_BLOCK)
-        self.markers = {marker(key, kind): (key, kind) for key in COMMUNITIES for kind in VISIBLE_TO}
+        self.markers = {
+            marker(key, kind): (key, kind) for key in COMMUNITIES for kind in (*VISIBLE_TO, *NEVER_SHOWN)
+        }
         self.ids = {}  # id -> (community key, model label)
         for index, model in enumerate(id_models()):
             for block, key in enumerate(COMMUNITIES, start=1):
@@ -172,6 +182,8 @@ class World:
 
     def may_see(self, caller: str, kind: str) -> bool:
         """May `caller` see their own community's rows of marker kind `kind`?"""
+        if kind in NEVER_SHOWN:
+            return False
         capability = VISIBLE_TO[kind]
         if capability is EVERYONE:
             return True
@@ -187,7 +199,7 @@ class World:
                 if owner != community:
                     found.append(f"{kind} row of the {owner} community ({text})")
                 elif not self.may_see(caller, kind):
-                    found.append(f"{kind} row visible only with {VISIBLE_TO[kind]!r} ({text})")
+                    found.append(f"{kind} row visible only with {VISIBLE_TO.get(kind, 'nobody')!r} ({text})")
         for number in ID_RE.findall(body):
             owner, label = self.ids.get(int(number), (community, None))
             if owner != community:
@@ -302,8 +314,10 @@ def plant(key: str, community: Community, owner) -> dict:
     )
     critique_rows = plant_critiques(m, community, owner, subject, reporter)
     posts = plant_posts(key, community, owner, subject)
+    discussions = plant_discussions(key, community, owner, subject, reporter)
     return {
         **posts,
+        **discussions,
         "session": session,
         "session_question": session_question,
         "qa_question": qa_question,
@@ -359,3 +373,39 @@ def plant_posts(key: str, community: Community, owner, subject) -> dict:
     )
     post_services.post_publish(actor=subject.user, community=community, post=pending)
     return {"post": post, "post_tag": tag, "series": series, "draft_post": draft, "pending_post": pending}
+
+
+def plant_discussions(key: str, community: Community, owner, subject, reporter) -> dict:
+    """An open space (its address differs per community, so another community's is a 404) that the
+    subject joined, with a topic by the subject, a reply to it and a removed reply nested under it; a
+    members-only space whose only member is the subject, with a topic and a reply."""
+
+    def m(kind):
+        return marker(key, kind)
+
+    space = space_services.space_create(
+        actor=owner, community=community, name=m("space"), slug=f"talk-{key}", joining="open"
+    )
+    space_services.space_join(actor=subject.user, community=community, space=space)
+    topic = discussion_services.topic_create(
+        actor=subject.user, community=community, space=space, title=m("topic"), body=m("topic")
+    )
+    reply = discussion_services.reply_create(
+        actor=reporter, community=community, topic=topic, body=m("reply")
+    )
+    removed = discussion_services.reply_create(
+        actor=reporter, community=community, topic=topic, body=m("removedreply"), parent_id=reply.pk
+    )
+    discussion_services.reply_remove_for_moderation(removed, owner)
+    group = space_services.space_create(
+        actor=owner, community=community, name="Study group", slug=f"group-{key}", joining="invitation",
+        members_only=True, who_may_post="members",
+    )  # fmt: skip
+    space_services.space_member_add(actor=owner, community=community, space=group, membership=subject)
+    hidden = discussion_services.topic_create(
+        actor=subject.user, community=community, space=group, title=m("privatetopic"), body=m("privatetopic")
+    )
+    discussion_services.reply_create(
+        actor=subject.user, community=community, topic=hidden, body=m("privatetopic")
+    )
+    return {"space": space, "topic": topic, "reply": reply, "removed_reply": removed, "group": group}

@@ -1,10 +1,11 @@
 """Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from content.api.urls import critiques, posts, questions, search, series, sessions
+from content.api.urls import critiques, discussions, posts, questions, search, series, sessions
 
 urlpatterns = [
     *posts.urlpatterns,
     *series.urlpatterns,
+    *discussions.urlpatterns,
     *questions.urlpatterns,
     *sessions.urlpatterns,
     *critiques.urlpatterns,
