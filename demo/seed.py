@@ -25,6 +25,7 @@ from communities.services import community_create, rule_create
 from demo import data
 from demo.applications import seed_applications
 from demo.content_critiques import seed_critiques
+from demo.content_discussions import seed_discussions
 from demo.content_posts import seed_posts
 from demo.content_questions import seed_guest_experts, seed_questions, seed_sessions
 from demo.moderation import seed_moderation
@@ -166,6 +167,7 @@ def seed_world() -> list[str]:
     seed_sessions()
     seed_critiques()
     seed_posts()
+    seed_discussions()
     member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()

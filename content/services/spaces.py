@@ -25,6 +25,7 @@ from content.models.discussions import (
 from members.errors import NotAMember
 from members.models import Membership
 
+RESERVED_SLUGS = frozenset({"new"})  # spaces/new/ opens a space
 SPACE_FIELDS = (
     "name",
     "slug",
@@ -55,7 +56,7 @@ def _clean_space(community: Community, values: dict, space: Space | None) -> dic
     slug = slugify(values.get("slug") or "")[:SLUG_MAX].strip("-")
     if not slug and space is None:
         slug = slugify(name)[:SLUG_MAX].strip("-") or _numbered_slug(community)
-    if not slug:
+    if not slug or slug in RESERVED_SLUGS:
         problems["slug"] = gettext("Give the space an address: letters, digits and dashes.")
     if len(values.get("description") or "") > DESCRIPTION_MAX:
         problems["description"] = gettext("At most %(n)s characters.") % {"n": DESCRIPTION_MAX}
