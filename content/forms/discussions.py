@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from communities.dates import BoundedDateTimeField
 from communities.validators import MAX_POSITION
 from content.models.discussions import (
     BODY_MAX,
@@ -59,10 +60,16 @@ class TopicForm(forms.Form):
             del self.fields["is_prompt"]
 
 
+def with_mentions(form, url: str):
+    """Point the form's text at the @ autocomplete (static/js/mentions.js) and return the form."""
+    form.fields["body"].widget.attrs["data-mentions"] = url
+    return form
+
+
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your reply"), max_length=BODY_MAX,
-        widget=forms.Textarea(attrs={"rows": 5, "data-mentions": ""}),
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Markdown is supported. Mention a member with @username."),
     )  # fmt: skip
     parent_id = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
@@ -71,3 +78,45 @@ class ReplyForm(forms.Form):
 
 class ReactionForm(forms.Form):
     emoji = forms.ChoiceField(choices=Emoji.choices)
+
+
+class MoveForm(forms.Form):
+    space = forms.ChoiceField(label=_("Move to the space"))
+    reason = forms.CharField(label=_("Reason (for the audit log)"), max_length=2000, required=False)
+
+    def __init__(self, *args, spaces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["space"].choices = [(space.slug, space.name) for space in spaces]
+
+
+class SlowModeForm(forms.Form):
+    minutes = forms.IntegerField(
+        label=_("Slow mode: minutes between two posts of a member (0 for off)"),
+        min_value=0, max_value=SLOW_MODE_MAX,
+    )  # fmt: skip
+
+
+class ReadOnlyForm(forms.Form):
+    until = BoundedDateTimeField(
+        label=_("Read-only until (empty to end it now)"), required=False,
+        help_text=_("At most 30 days ahead. Only moderators post until then; it ends by itself."),
+    )  # fmt: skip
+    reason = forms.CharField(label=_("Reason (for the audit log)"), max_length=2000, required=False)
+
+
+class SplitForm(forms.Form):
+    reply_ids = forms.MultipleChoiceField(label=_("Replies to move"), widget=forms.CheckboxSelectMultiple)
+    title = forms.CharField(label=_("Title of the new topic"), max_length=TITLE_MAX)
+    body = forms.CharField(
+        label=_("Text of the new topic"), max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    reason = forms.CharField(label=_("Reason (for the audit log)"), max_length=2000, required=False)
+
+    def __init__(self, *args, replies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reply_ids"].choices = [
+            (reply.pk, f"{reply.author.user.name}: {reply.body[:80]}") for reply in replies
+        ]
+
+    def clean_reply_ids(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data["reply_ids"]]

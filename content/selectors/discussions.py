@@ -244,3 +244,21 @@ def read_only_until(*, community: Community, space: Space, topic: Topic | None =
     ends.append(discussion_settings_for(community=community).read_only_until)
     running = [end for end in ends if end is not None and end > now]
     return max(running) if running else None
+
+
+MENTION_SUGGESTIONS = 8
+
+
+def mention_candidates(*, community: Community, prefix: str) -> QuerySet[Membership]:
+    """Active members of `community` whose username or display name starts with `prefix` (for the @
+    autocomplete), by username; none for an empty prefix."""
+    prefix = (prefix or "").strip().lstrip("@")[:150]
+    if not prefix:
+        return Membership.objects.none()
+    return (
+        Membership.objects.for_community(community)
+        .filter(status="active")
+        .filter(Q(user__username__istartswith=prefix) | Q(user__display_name__istartswith=prefix))
+        .select_related("user")
+        .order_by("user__username")[:MENTION_SUGGESTIONS]
+    )

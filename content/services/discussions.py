@@ -24,6 +24,7 @@ from content.models import Reaction, Reply, Space, Topic
 from content.models.discussions import BODY_MAX, QUOTE_MAX, TITLE_MAX, Emoji, WhoMayPost
 from content.selectors import discussions as selectors
 from content.services.discussion_guards import ensure_not_read_only, ensure_not_slowed
+from content.services.mentions import notify_mentions
 from content.services.search import search_index, search_unindex, search_unindex_rows
 from members.errors import NotAMember
 from members.services.publishing import ensure_may_post
@@ -106,6 +107,10 @@ def topic_create(
     )
     record(community=community, actor=actor, verb="topic.created", target=topic)
     search_index(topic)
+    notify_mentions(
+        community=community, actor=actor, space=space, topic=topic, text=body, url=topic_url(topic),
+        skip={membership.pk},
+    )  # fmt: skip
     return topic
 
 
@@ -200,11 +205,15 @@ def reply_create(
     Space.objects.for_community(community).filter(pk=space.pk).update(last_activity_at=now)
     record(community=community, actor=actor, verb="reply.created", target=reply)
     search_index(reply)
-    _notify_reply(community, actor, membership, topic, parent, reply)
+    told = _notify_reply(community, actor, membership, topic, parent, reply)
+    notify_mentions(
+        community=community, actor=actor, space=space, topic=topic, text=body, url=reply_url(reply), skip=told
+    )
     return reply
 
 
-def _notify_reply(community, actor, membership, topic: Topic, parent: Reply | None, reply: Reply) -> None:
+def _notify_reply(community, actor, membership, topic: Topic, parent: Reply | None, reply: Reply) -> set[int]:
+    """Notify the topic's and the parent's authors; the membership ids told (the writer included)."""
     url = reply_url(reply)
     told = {membership.pk}
     if parent is not None and parent.author_id not in told:
@@ -224,6 +233,8 @@ def _notify_reply(community, actor, membership, topic: Topic, parent: Reply | No
             params={"name": actor.name, "topic": topic.title},
             url=url,
         )
+        told.add(topic.author_id)
+    return told
 
 
 def _counter(model, community: Community, pk: int, emoji: str, step: int) -> None:

@@ -25,7 +25,7 @@ from content.models.discussions import (
 from members.errors import NotAMember
 from members.models import Membership
 
-RESERVED_SLUGS = frozenset({"new"})  # spaces/new/ opens a space
+RESERVED_SLUGS = frozenset({"new", "read-only"})  # pages of their own under spaces/
 SPACE_FIELDS = (
     "name",
     "slug",

@@ -3,7 +3,9 @@ reply form, answering or quoting a reply), editing a topic, and reactions (a tog
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
@@ -11,7 +13,7 @@ from django.views.generic import FormView, View
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.permissions import has_capability
 from content.errors.discussions import DiscussionInvalid
-from content.forms.discussions import ReactionForm, ReplyForm, TopicForm
+from content.forms.discussions import ReactionForm, ReplyForm, TopicForm, with_mentions
 from content.models.discussions import Emoji
 from content.rendering import render_post_markdown
 from content.selectors import discussions as selectors
@@ -19,7 +21,15 @@ from content.services import discussions as services
 from content.views.spaces import SpaceMixin
 
 
-class TopicCreateView(SpaceMixin, ServiceFormMixin, FormView):
+class MentionsMixin:
+    """The text field of the view's form suggests members to mention."""
+
+    def get_form(self, form_class=None):
+        url = reverse("content:mention-suggestions", kwargs={"slug": self.community.slug})
+        return with_mentions(super().get_form(form_class), url)
+
+
+class TopicCreateView(MentionsMixin, SpaceMixin, ServiceFormMixin, FormView):
     """/c/<slug>/spaces/<space_slug>/topics/new/: who may is the service's call (shown as a form error)."""
 
     template_name = "content/discussions/topic_form.html"
@@ -52,7 +62,7 @@ class TopicMixin(CommunityMixin):
         return redirect(services.topic_url(self.topic) + anchor)
 
 
-class TopicDetailView(TopicMixin, ServiceFormMixin, FormView):
+class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
     """A topic and a page of its top-level replies, each with its nested replies (the same number of
     queries for 5 or 50 replies); `?reply_to=<id>` and `?quote=<id>` prepare the form."""
 
@@ -155,3 +165,16 @@ class ReactView(TopicMixin, View):
             emoji=form.cleaned_data["emoji"],
         )
         return self.back_to_topic(f"#reply-{reply.pk}" if reply else "")
+
+
+class MentionSuggestionsView(CommunityMixin, View):
+    """GET ?q=<prefix>: active members to mention, as JSON (the reply form's autocomplete,
+    static/js/mentions.js). Members only: names are members' names."""
+
+    capability = "view_members"
+
+    def get(self, request, *args, **kwargs):
+        members = selectors.mention_candidates(community=self.community, prefix=request.GET.get("q", ""))
+        return JsonResponse(
+            {"results": [{"username": m.user.username, "name": m.user.name} for m in members]}
+        )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities.roles import Role
-from content.services import posts, questions, sessions
+from content.services import discussions, posts, questions, sessions, spaces
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +111,22 @@ def test_new_posts_show_to_visitors_too(home, community):
     assert "Weekly tutorial: light" not in home()
     posts.post_publish(actor=owner.user, community=community, post=post)
     assert "Weekly tutorial: light" in home()
+
+
+def test_active_topics_show_the_prompt_first_and_only_readable_ones(home, community, member):
+    owner = factories.member(community=community, role=Role.OWNER).user
+    open_space = spaces.space_create(actor=owner, community=community, name="Talk")
+    group = spaces.space_create(
+        actor=owner, community=community, name="Group", joining="invitation", members_only=True
+    )
+    discussions.topic_create(actor=owner, community=community, space=open_space, title="Plain talk", body="b")
+    discussions.topic_create(
+        actor=owner, community=community, space=open_space, title="Week prompt", body="b", is_prompt=True
+    )
+    discussions.topic_create(actor=owner, community=community, space=group, title="Group secret", body="b")
+    page = home(member.user)
+    assert page.index("Week prompt") < page.index("Plain talk") and "Group secret" not in page
+    assert "Group secret" in home(owner)
+    assert "Plain talk" not in home()  # discussions are for members
+    spaces.space_member_add(actor=owner, community=community, space=group, membership=member)
+    assert "Group secret" in home(member.user)  # joining a space changes the feed at once

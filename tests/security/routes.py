@@ -25,7 +25,12 @@ def params_of(template: str) -> list[str]:
 
 # The query string a route needs before it shows rows: a search for "zq" finds every planted marker
 # (`zq<community><kind>zq`, tests/security/world.py), so the matrices see whatever a search could leak.
-QUERY_STRINGS = {"api:search": "q=zq", "content:search": "q=zq"}
+QUERY_STRINGS = {
+    "api:search": "q=zq",
+    "content:search": "q=zq",
+    "api:mention-suggestions": "q=zq",  # display names start with the marker
+    "content:mention-suggestions": "q=zq",
+}
 
 
 def with_query(name: str, url: str) -> str:

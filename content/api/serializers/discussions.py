@@ -234,3 +234,8 @@ class ReactionOutputSerializer(serializers.Serializer):
         help_text=_("Whether the caller's reaction is there after the toggle.")
     )
     reactions = ReactionCountsSerializer(help_text=_("The counts after the toggle."))
+
+
+class MentionSuggestionSerializer(serializers.Serializer):
+    username = serializers.CharField(source="user.username")
+    name = serializers.CharField(source="user.name")

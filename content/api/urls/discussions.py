@@ -1,5 +1,6 @@
 from django.urls import path
 
+from content.api.views import discussion_moderation as moderation
 from content.api.views import discussions as views
 from content.api.views import spaces as space_views
 
@@ -29,6 +30,7 @@ urlpatterns = [
         space_views.SpaceMembershipViewSet.as_view({"post": "join", "delete": "leave"}),
         name="space-membership",
     ),
+    path("mentions/", views.MentionViewSet.as_view({"get": "suggest"}), name="mention-suggestions"),
     path("topics/", views.TopicViewSet.as_view({"get": "list", "post": "create"}), name="topic-list"),
     path(
         TOPIC,
@@ -41,5 +43,45 @@ urlpatterns = [
         name="reply-list",
     ),
     path(TOPIC + "reactions/", views.ReactionViewSet.as_view({"post": "toggle"}), name="topic-reactions"),
+    *[
+        path(
+            f"{TOPIC}{flag}/",
+            moderation.TopicModerationViewSet.as_view({"post": "set", "delete": "unset"}, flag=flag),
+            name=f"topic-{flag}",
+        )
+        for flag in ("lock", "close", "pin")
+    ],
+    path(
+        TOPIC + "prompt/",
+        moderation.TopicPromptViewSet.as_view({"post": "set", "delete": "unset"}),
+        name="topic-prompt",
+    ),
+    path(TOPIC + "move/", moderation.TopicModerationViewSet.as_view({"post": "move"}), name="topic-move"),
+    path(TOPIC + "split/", moderation.TopicModerationViewSet.as_view({"post": "split"}), name="topic-split"),
+    path(
+        TOPIC + "slow-mode/",
+        moderation.TopicModerationViewSet.as_view({"put": "slow_mode"}),
+        name="topic-slow-mode",
+    ),
+    path(
+        TOPIC + "read-only/",
+        moderation.TopicModerationViewSet.as_view({"put": "read_only"}),
+        name="topic-read-only",
+    ),
+    path(
+        SPACE + "slow-mode/",
+        moderation.SpaceModerationViewSet.as_view({"put": "slow_mode"}),
+        name="space-slow-mode",
+    ),
+    path(
+        SPACE + "read-only/",
+        moderation.SpaceModerationViewSet.as_view({"put": "read_only"}),
+        name="space-read-only",
+    ),
+    path(
+        "discussion-settings/",
+        moderation.DiscussionSettingsViewSet.as_view({"get": "retrieve", "put": "read_only"}),
+        name="discussion-settings",
+    ),
     path(REPLY + "reactions/", views.ReactionViewSet.as_view({"post": "toggle"}), name="reply-reactions"),
 ]

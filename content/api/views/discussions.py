@@ -3,7 +3,7 @@ reactions on topics and replies (a toggle)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
@@ -183,3 +183,24 @@ class ReactionViewSet(TopicChildMixin, CommunityViewSet):
         return Response(
             s.ReactionOutputSerializer({"emoji": emoji, "reacted": reacted, "reactions": target}).data
         )
+
+
+class MentionViewSet(CommunityViewSet):
+    """The @ autocomplete: active members whose username or name starts with `q` (at most 8)."""
+
+    queryset = Topic.objects.none()
+    serializer_class = s.MentionSuggestionSerializer
+    filter_backends = []
+    pagination_class = None
+    paginated_actions = ()
+    capability = {"suggest": "view_members"}
+
+    @extend_schema(
+        summary=_("Members to mention: username or name starting with q (at most 8)"),
+        parameters=[OpenApiParameter("q", str, description=_("The start of a username or a name"))],
+        responses={200: s.MentionSuggestionSerializer(many=True)},
+    )
+    def suggest(self, request, community_slug):
+        prefix = request.query_params.get("q", "")
+        members = selectors.mention_candidates(community=request.community, prefix=prefix)
+        return Response(self.get_serializer(members, many=True).data)
