@@ -287,6 +287,9 @@ SPECTACULAR_SETTINGS = {
         "PostKindEnum": "content.models.posts.PostKind",
         "PostStatusEnum": "content.models.posts.PostStatus",
         "PostReviewDecisionEnum": "content.services.posts.REVIEW_DECISIONS",
+        "EmojiEnum": "content.models.discussions.Emoji",
+        "WhoMayPostEnum": "content.models.discussions.WhoMayPost",
+        "JoiningEnum": "content.models.discussions.Joining",
         "DecisionEnum": ["approve", "reject"],  # an application's; named so the posts' review keeps it
     },
 }

@@ -59,6 +59,11 @@ class SpaceWithoutMembership(Conflict):
     message = _("This space belongs to the whole community: there is nothing to join.")
 
 
+class NotSpaceMember(Conflict):
+    code = "not_space_member"
+    message = _("Not a member of this space.")
+
+
 class AlreadySpaceMember(Conflict):
     code = "already_space_member"
     message = _("Already a member of this space.")

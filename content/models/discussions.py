@@ -134,11 +134,11 @@ class SpaceMember(TenantModel):
 class Reactable(TenantModel):
     """The reaction counters of a topic or a reply, one column per emoji of `Emoji`."""
 
-    react_thumbs_up = models.PositiveIntegerField(default=0, editable=False)
-    react_heart = models.PositiveIntegerField(default=0, editable=False)
-    react_laugh = models.PositiveIntegerField(default=0, editable=False)
-    react_celebrate = models.PositiveIntegerField(default=0, editable=False)
-    react_insightful = models.PositiveIntegerField(default=0, editable=False)
+    react_thumbs_up = models.PositiveIntegerField(_("thumbs-up reactions"), default=0, editable=False)
+    react_heart = models.PositiveIntegerField(_("heart reactions"), default=0, editable=False)
+    react_laugh = models.PositiveIntegerField(_("laughing reactions"), default=0, editable=False)
+    react_celebrate = models.PositiveIntegerField(_("celebrating reactions"), default=0, editable=False)
+    react_insightful = models.PositiveIntegerField(_("insightful reactions"), default=0, editable=False)
 
     class Meta:
         abstract = True

@@ -56,8 +56,8 @@ def _title(title: str) -> str:
     return title
 
 
-def _ensure_may_start(membership, space: Space) -> None:
-    member_of = selectors.my_space_ids(community=space.community, membership=membership)
+def _ensure_may_start(community: Community, membership, space: Space) -> None:
+    member_of = selectors.my_space_ids(community=community, membership=membership)
     if not selectors.may_read_space(membership, space, member_of):
         raise errors.SpaceNotFound()
     if selectors.may_start_topic(membership, space, member_of):
@@ -67,8 +67,8 @@ def _ensure_may_start(membership, space: Space) -> None:
     raise errors.SpaceMembersOnly()
 
 
-def _ensure_may_reply(membership, space: Space) -> None:
-    member_of = selectors.my_space_ids(community=space.community, membership=membership)
+def _ensure_may_reply(community: Community, membership, space: Space) -> None:
+    member_of = selectors.my_space_ids(community=community, membership=membership)
     if not selectors.may_read_space(membership, space, member_of):
         raise errors.TopicNotFound()
     if not selectors.may_reply(membership, space, member_of):
@@ -84,7 +84,7 @@ def topic_create(
     membership = ensure_may_post(actor=actor, community=community, text=body)
     if space.community_id != community.pk:
         raise errors.SpaceOfAnotherCommunity(fields={"space": [str(errors.SpaceOfAnotherCommunity.message)]})
-    _ensure_may_start(membership, space)
+    _ensure_may_start(community, membership, space)
     if is_prompt:
         ensure_can(actor, "manage_spaces", community)
     title, body = _title(title), _body(body)
@@ -174,7 +174,7 @@ def reply_create(
     body = _body(body)
     topic = Topic.objects.select_for_update().for_community(community).get(pk=topic.pk)
     space = Space.objects.for_community(community).get(pk=topic.space_id)
-    _ensure_may_reply(membership, space)
+    _ensure_may_reply(community, membership, space)
     if topic.locked_at is not None:
         raise errors.TopicLocked()
     if topic.closed_at is not None:

@@ -159,7 +159,7 @@ def _drop(community: Community, space: Space, membership: Membership) -> None:
         SpaceMember.objects.for_community(community).filter(space=space, membership=membership).delete()
     )
     if not deleted:
-        raise errors.SpaceMemberNotFound()
+        raise errors.NotSpaceMember()
     Space.objects.for_community(community).filter(pk=space.pk, member_count__gt=0).update(
         member_count=F("member_count") - 1
     )

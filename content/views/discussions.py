@@ -12,7 +12,7 @@ from django.views.generic import FormView, View
 
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.permissions import has_capability
-from content.errors.discussions import DiscussionInvalid
+from content.errors.discussions import DiscussionInvalid, NotTheAuthor
 from content.forms.discussions import ReactionForm, ReplyForm, TopicForm, with_mentions
 from content.models.discussions import Emoji
 from content.rendering import render_post_markdown
@@ -58,6 +58,12 @@ class TopicMixin(CommunityMixin):
             community=self.community, membership=self.membership, topic_id=self.kwargs["topic_id"]
         )
 
+    def may_edit(self) -> bool:
+        membership = self.membership
+        if has_capability(membership, "moderate"):
+            return True
+        return has_capability(membership, "participate") and self.topic.author_id == membership.pk
+
     def back_to_topic(self, anchor: str = ""):
         return redirect(services.topic_url(self.topic) + anchor)
 
@@ -96,8 +102,7 @@ class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
             emojis=Emoji.choices,
             may_reply=selectors.may_reply(membership, topic.space, member_of),
             may_react=has_capability(membership, "participate"),
-            may_edit=membership is not None
-            and (topic.author_id == membership.pk or has_capability(membership, "moderate")),
+            may_edit=self.may_edit(),
             read_only_until=selectors.read_only_until(community=community, space=topic.space, topic=topic),
             replying_to=self._named_reply(form, "parent_id"),
             quoting=self._named_reply(form, "quoted_id"),
@@ -124,6 +129,11 @@ class TopicEditView(TopicMixin, ServiceFormMixin, FormView):
     template_name = "content/discussions/topic_form.html"
     form_class = TopicForm
     capability = "participate"
+
+    def get_form(self, form_class=None):
+        if not self.may_edit():
+            raise NotTheAuthor()
+        return super().get_form(form_class)
 
     def get_initial(self):
         return {"title": self.topic.title, "body": self.topic.body}

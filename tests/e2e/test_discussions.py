@@ -16,6 +16,8 @@ def test_discuss_the_topic_of_the_week(journey, language):
     User.objects.filter(username__in=["member", "moderator", "grace"]).update(language=language)
     topic = Topic.objects.get(community__slug="python-beginners", is_prompt=True)
     first = Reply.objects.filter(topic=topic, parent__isnull=True).order_by("created_at").first()
+    mentions = Notification.objects.filter(recipient__username="grace", kind="mention.discussion")
+    told_before = mentions.count()
     trip = journey("discussions")
 
     member = trip.person("member")
@@ -37,9 +39,9 @@ def test_discuss_the_topic_of_the_week(journey, language):
     assert "@grace " in member.page.input_value("textarea[name=body]")
     member.submit("body")
     member.check("my reply, nested under the one I answered")
-    reply = Reply.objects.get(topic=topic, body__contains="@grace")
+    reply = Reply.objects.get(topic=topic, body__startswith="Nice one @grace")
     assert reply.parent_id == first.pk
-    assert Notification.objects.filter(recipient__username="grace", kind="mention.discussion").exists()
+    assert mentions.count() == told_before + 1
 
     moderator = trip.person("moderator")
     moderator.visit(f"{COMMUNITY}topics/{topic.pk}/", "the moderator on the topic")

@@ -27,7 +27,10 @@ from communities.models import Community, Rule, TenantModel
 from communities.notifications import notify
 from communities.schema import TenantForeignKey, TenantPrimaryKey
 from communities.selectors import rule_list
+from content.models import Reply, Topic
 from content.services import critiques as critique_services
+from content.services import discussion_moderation
+from content.services import discussions as discussion_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members import reportables
@@ -41,7 +44,7 @@ from members.services.relationships import cadence_set, touchpoint_create
 from members.services.reporting import report_create
 from tests import factories
 from tests.api.helpers import png_upload
-from tests.content.helpers import post_rows
+from tests.content.helpers import discussion_ids, post_rows
 from tests.project import project_models
 
 # Global (non-tenant) models: the tenant itself and the platform-wide accounts.
@@ -354,6 +357,27 @@ def build_posts(a, b):
         post_rows(community, _owner(community))
 
 
+def build_discussions(a, b):
+    """A space with a member, a topic, nested and quoting replies, reactions and the read-only setting."""
+    for community in (a, b):
+        owner = _owner(community)
+        member = factories.member(community=community).user
+        ids = discussion_ids(community, owner, member)
+        topic = Topic.objects.get(pk=ids["topic_id"])
+        reply_id = ids["reply_id"]
+        discussion_services.reply_create(
+            actor=member, community=community, topic=topic, body="Yes", parent_id=reply_id, quoted_id=reply_id
+        )
+        discussion_services.reaction_toggle(actor=member, community=community, topic=topic, emoji="heart")
+        reply = Reply.objects.get(pk=reply_id)
+        discussion_services.reaction_toggle(
+            actor=member, community=community, topic=topic, reply=reply, emoji="heart"
+        )
+        discussion_moderation.community_read_only(
+            actor=owner, community=community, until=timezone.now() + timedelta(hours=1)
+        )
+
+
 BUILDERS = {
     "content.Question": build_content,
     "content.QuestionTag": build_content,
@@ -372,6 +396,17 @@ BUILDERS = {
     "content.PostImage": build_posts,
     "content.PostSettings": build_posts,
     "content.Series": build_posts,
+    **dict.fromkeys(
+        [
+            "content.Space",
+            "content.SpaceMember",
+            "content.Topic",
+            "content.Reply",
+            "content.Reaction",
+            "content.DiscussionSettings",
+        ],
+        build_discussions,
+    ),
     "members.MemberProfile": build_profiles,
     "members.MemberSkill": build_profiles,
     "members.MemberNote": build_profiles,

@@ -26,7 +26,7 @@ from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
 from members.services.reporting import report_create
 from tests import factories
-from tests.content.helpers import post_rows
+from tests.content.helpers import discussion_ids, post_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +127,7 @@ class World:
             scores={self.criterion.pk: {"score": 4, "comment": ""}},
         )
         self.posts = post_rows(self.community, self.owner)
+        self.discussions = discussion_ids(self.community, self.owner, self.member)
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -156,6 +157,7 @@ class World:
             "post_id": self.posts["post"].pk,
             "post_tag_id": self.posts["post_tag"].pk,
             "series_id": self.posts["series"].pk,
+            **self.discussions,
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"
