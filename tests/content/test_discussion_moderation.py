@@ -14,7 +14,7 @@ from communities.errors import Forbidden
 from communities.models import Notification
 from communities.roles import Role
 from content.errors import discussions as errors
-from content.models import Reaction, Reply, SearchEntry, Space
+from content.models import Reaction, Reply, SearchEntry, Space, Topic
 from content.services import discussion_moderation as moderation
 from content.services import discussions as services
 from content.services import spaces as space_services
@@ -118,6 +118,7 @@ def test_read_only_and_slow_mode_set_by_moderators(community, moderator, member,
         services.reply_create(actor=member, community=community, topic=topic, body="x")
     moderation.community_read_only(actor=moderator, community=community, until=None)
     moderation.space_slow_mode(actor=moderator, community=community, space=space, minutes=10)
+    Topic.objects.filter(pk=topic.pk).update(created_at=timezone.now() - timedelta(hours=1))
     services.reply_create(actor=member, community=community, topic=topic, body="one")
     with pytest.raises(errors.SlowMode):
         services.topic_create(actor=member, community=community, space=space, title="T", body="two")

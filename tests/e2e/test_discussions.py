@@ -1,5 +1,5 @@
-"""Journey: a member opens a space, reads the topic of the week, replies to a reply mentioning another
-member with the autocomplete; a moderator locks the topic; the member sees it locked; the mentioned
+"""Journey: a member opens a space, reads the topic of the week, answers linus's reply mentioning grace
+with the autocomplete; a moderator locks the topic; the member sees it locked; the mentioned
 member finds the notice in the inbox."""
 
 import pytest
@@ -15,7 +15,7 @@ COMMUNITY = "/c/python-beginners/"
 def test_discuss_the_topic_of_the_week(journey, language):
     User.objects.filter(username__in=["member", "moderator", "grace"]).update(language=language)
     topic = Topic.objects.get(community__slug="python-beginners", is_prompt=True)
-    first = Reply.objects.filter(topic=topic, parent__isnull=True).order_by("created_at").first()
+    first = Reply.objects.get(topic=topic, parent__isnull=True, author__user__username="linus")
     mentions = Notification.objects.filter(recipient__username="grace", kind="mention.discussion")
     told_before = mentions.count()
     trip = journey("discussions")
