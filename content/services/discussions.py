@@ -84,6 +84,7 @@ def topic_create(
     membership = ensure_may_post(actor=actor, community=community, text=body)
     if space.community_id != community.pk:
         raise errors.SpaceOfAnotherCommunity(fields={"space": [str(errors.SpaceOfAnotherCommunity.message)]})
+    space = Space.objects.for_community(community).get(pk=space.pk)  # its rules as they are now
     _ensure_may_start(community, membership, space)
     if is_prompt:
         ensure_can(actor, "manage_spaces", community)

@@ -182,7 +182,7 @@ def test_members_only_space_hides_its_topics_from_non_members(community, owner, 
 def test_joining_and_leaving_an_open_space_keep_the_count(community, owner, member, space):
     with pytest.raises(errors.SpaceWithoutMembership):
         space_services.space_join(actor=member, community=community, space=space)
-    space_services.space_update(actor=owner, community=community, space=space, joining="open")
+    space = space_services.space_update(actor=owner, community=community, space=space, joining="open")
     space_services.space_join(actor=member, community=community, space=space)
     with pytest.raises(errors.AlreadySpaceMember):
         space_services.space_join(actor=member, community=community, space=space)
@@ -249,7 +249,7 @@ def test_muted_members_and_newcomers_limits(community, owner, space, topic):
     with pytest.raises(MemberMuted):
         services.reply_create(actor=muted.user, community=community, topic=topic, body="b")
     newcomer = factories.member(community=community, trust_level=0).user
-    links = " ".join(f"https://example.com/{n}" for n in range(30))
+    links = " ".join(f"[{n}](https://example.com/{n})" for n in range(30))
     with pytest.raises(PostLimitExceeded):
         services.reply_create(actor=newcomer, community=community, topic=topic, body=links)
 
