@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.dates import BoundedDateTimeField
-from communities.validators import MAX_POSITION
+from communities.validators import INT32_MAX, MAX_POSITION
 from content.models.discussions import (
     BODY_MAX,
     DESCRIPTION_MAX,
@@ -72,8 +72,8 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Markdown is supported. Mention a member with @username."),
     )  # fmt: skip
-    parent_id = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
-    quoted_id = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    parent_id = forms.IntegerField(required=False, min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
+    quoted_id = forms.IntegerField(required=False, min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
 
 
 class ReactionForm(forms.Form):

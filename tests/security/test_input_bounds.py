@@ -22,6 +22,7 @@ from communities.validators import INT32_MAX
 from content.services import critiques as critique_services
 from members.models import MemberTag
 from tests import factories
+from tests.content.helpers import discussion_ids
 from tests.project import PROJECT_APPS
 
 TOO_BIG = 2**31
@@ -246,6 +247,8 @@ def _reverse_with(name: str, **available) -> str:
         ["community_slug"],
         ["community_slug", "membership_id"],
         ["community_slug", "criterion_id"],
+        ["community_slug", "space_slug"],
+        ["community_slug", "topic_id"],
     )
     for names in candidates:
         try:
@@ -270,8 +273,14 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
         community=community, membership=followed, name=MemberTag.CORE_MEMBER, added_by=owner
     )
     criterion = critique_services.criterion_create(actor=owner, community=community, name="Light")
+    discussion = discussion_ids(community, owner, followed.user)
     url = _reverse_with(
-        name, community_slug=community.slug, membership_id=followed.pk, criterion_id=criterion.pk
+        name,
+        community_slug=community.slug,
+        membership_id=followed.pk,
+        criterion_id=criterion.pk,
+        space_slug=discussion["space_slug"],
+        topic_id=discussion["topic_id"],
     )
     client = api_client_for(owner)
     assert client.put(url, {}).status_code in (200, 400)
