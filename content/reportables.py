@@ -1,7 +1,12 @@
 """Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
 
 from content.models import Answer, Critique, Post, Question, Reply, SessionQuestion, Topic, Work
-from content.services.discussions import reply_remove_for_moderation, topic_remove_for_moderation
+from content.services.discussions import (
+    reply_hold_changed,
+    reply_remove_for_moderation,
+    topic_hold_changed,
+    topic_remove_for_moderation,
+)
 from content.services.posts import post_remove_for_moderation
 from content.services.questions import (
     answer_hold_changed,
@@ -79,6 +84,7 @@ def register_discussion_reportables() -> None:
         summary=lambda topic: topic.title,
         remove=topic_remove_for_moderation,
         related=("author__user",),
+        hold_changed=topic_hold_changed,
     )
     register(
         Reply,
@@ -86,4 +92,5 @@ def register_discussion_reportables() -> None:
         summary=lambda reply: reply.body[:120],
         remove=reply_remove_for_moderation,
         related=("author__user",),
+        hold_changed=reply_hold_changed,
     )

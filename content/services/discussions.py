@@ -9,8 +9,7 @@ here only, with F() updates.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -27,6 +26,7 @@ from content.services.discussion_guards import ensure_not_read_only, ensure_not_
 from content.services.mentions import notify_mentions
 from content.services.search import search_index, search_unindex, search_unindex_rows
 from members.errors import NotAMember
+from members.selectors.moderation import hidden_ids
 from members.services.publishing import ensure_may_post
 
 
@@ -279,13 +279,39 @@ def reaction_toggle(
     return True
 
 
+def topic_recount(*, community: Community, topic_id: int) -> None:
+    """Set the topic's `reply_count` to its visible replies (neither removed nor held by moderation, nor
+    nested under such a reply), under the topic's row lock; moderation calls it on removal, hold and
+    release, so the count is right whichever order those come in."""
+    topic = Topic.objects.select_for_update().for_community(community).get(pk=topic_id)
+    replies = Reply.objects.for_community(community).filter(topic_id=topic_id)
+    gone = replies.filter(Q(removed_at__isnull=False) | Q(pk__in=hidden_ids(Reply, community))).values("pk")
+    topic.reply_count = replies.exclude(pk__in=gone).exclude(parent_id__in=gone).count()
+    topic.save(update_fields=["reply_count", "updated_at"])
+
+
+def space_recount(*, community: Community, space_id: int) -> None:
+    """Set the space's `topic_count` to its visible topics, under the space's row lock."""
+    space = Space.objects.select_for_update().for_community(community).get(pk=space_id)
+    topics = Topic.objects.for_community(community).filter(space_id=space_id, removed_at__isnull=True)
+    space.topic_count = topics.exclude(pk__in=hidden_ids(Topic, community)).count()
+    space.save(update_fields=["topic_count", "updated_at"])
+
+
+def topic_hold_changed(topic: Topic) -> None:
+    """A topic was hidden by reports, or a dismissal brought it back (members.reportables)."""
+    space_recount(community=topic.community, space_id=topic.space_id)
+
+
+def reply_hold_changed(reply: Reply) -> None:
+    topic_recount(community=reply.community, topic_id=reply.topic_id)
+
+
 def topic_remove_for_moderation(topic: Topic, actor) -> None:
     """Take a topic down (members.reportables `remove`): it and its replies leave every list and search."""
     topic.removed_at = timezone.now()
     topic.save(update_fields=["removed_at", "updated_at"])
-    Space.objects.for_community(topic.community).filter(pk=topic.space_id, topic_count__gt=0).update(
-        topic_count=F("topic_count") - 1
-    )
+    space_recount(community=topic.community, space_id=topic.space_id)
     search_unindex(topic)
     replies = Reply.objects.for_community(topic.community).filter(topic=topic)
     search_unindex_rows(community=topic.community, queryset=replies)
@@ -296,10 +322,7 @@ def reply_remove_for_moderation(reply: Reply, actor) -> None:
     community = reply.community
     reply.removed_at = timezone.now()
     reply.save(update_fields=["removed_at", "updated_at"])
-    nested = Reply.objects.for_community(community).filter(parent=reply, removed_at__isnull=True)
-    gone = 1 + nested.count()
-    Topic.objects.for_community(community).filter(pk=reply.topic_id).update(
-        reply_count=Greatest(F("reply_count") - gone, 0)
-    )
+    nested = Reply.objects.for_community(community).filter(parent=reply)
+    topic_recount(community=community, topic_id=reply.topic_id)
     search_unindex(reply)
     search_unindex_rows(community=community, queryset=nested)

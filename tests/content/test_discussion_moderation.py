@@ -19,6 +19,8 @@ from content.services import discussion_moderation as moderation
 from content.services import discussions as services
 from content.services import spaces as space_services
 from members.models import AuditLogEntry
+from members.services import moderation as member_moderation
+from members.services.reporting import report_create, report_dismiss
 from tests import factories
 from tests.api.helpers import assert_error
 
@@ -187,3 +189,37 @@ def test_moderation_through_the_pages_and_the_api(api_client_for, community, mod
         reverse("api:reply-list", args=[community.slug, topic.pk]), {"body": "x"}, format="json"
     )
     assert_error(reply, 409, "discussion_read_only")
+
+
+def report_enough(community, target_type, target_id):
+    """Reports by three members: the default threshold hides the target."""
+    rule = factories.RuleFactory(community=community)
+    reports = [
+        report_create(
+            actor=factories.member(community=community).user,
+            community=community,
+            target_type=target_type,
+            target_id=target_id,
+            rule_id=rule.pk,
+            reason="Spam",
+        )
+        for _ in range(3)
+    ]
+    return reports[0]
+
+
+def test_held_replies_and_topics_leave_the_counts_until_released(community, owner, moderator, space, topic):
+    writer = factories.member(community=community).user
+    held = services.reply_create(actor=writer, community=community, topic=topic, body="Spam")
+    services.reply_create(actor=owner, community=community, topic=topic, body="Under", parent_id=held.pk)
+    services.reply_create(actor=owner, community=community, topic=topic, body="Fine")
+    assert Topic.objects.get(pk=topic.pk).reply_count == 3
+    report = report_enough(community, "content.reply", held.pk)
+    assert Topic.objects.get(pk=topic.pk).reply_count == 1  # the held reply and the one nested under it
+    report_dismiss(actor=moderator, community=community, report=report, reason="Fine after all")
+    assert Topic.objects.get(pk=topic.pk).reply_count == 3
+    report = report_enough(community, "content.reply", held.pk)
+    member_moderation.content_remove(actor=moderator, community=community, report=report, reason="Spam")
+    assert Topic.objects.get(pk=topic.pk).reply_count == 1
+    report_enough(community, "content.topic", topic.pk)
+    assert Space.objects.get(pk=space.pk).topic_count == 0
