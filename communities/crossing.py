@@ -42,6 +42,7 @@ CROSSING = {
     "members.tasks.refresh_sort_names": "directory sort keys of every membership",
     "members.tasks.evaluate_all_trust_levels": "one trust-ladder task per community",
     "content.services.sessions.sessions_due_for_reminders": "expert sessions starting soon, every community",
+    "content.services.follows.follow_digests_due": "topic follows with replies waiting for a digest",
 }
 
 BATCH = 500

@@ -27,6 +27,7 @@ NOTIFICATION_GROUPS = [
     ("vetting", _("New applications to review (owners and admins)")),
     ("qa", _("Answers to my questions, and my answers accepted")),
     ("session", _("Reminders of expert sessions")),
+    ("following", _("New replies in topics I follow")),
     ("discussion", _("Replies to my topics and to my replies")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]

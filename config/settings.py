@@ -124,6 +124,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "content.tasks.sessions.remind_expert_sessions",
         "schedule": 15 * 60,
     },
+    "send-follow-digests": {
+        "task": "content.tasks.follows.send_follow_digests",
+        "schedule": 5 * 60,
+    },
     "publish-scheduled-posts": {
         "task": "content.tasks.posts.publish_scheduled_posts",
         "schedule": 60,

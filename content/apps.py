@@ -11,6 +11,7 @@ class ContentConfig(AppConfig):
         from content.notices import (
             register_critique_kinds,
             register_discussion_kinds,
+            register_following_kinds,
             register_post_kinds,
             register_question_kinds,
             register_session_kinds,
@@ -34,5 +35,6 @@ class ContentConfig(AppConfig):
         register_critique_reportables()
         register_discussion_kinds()
         register_discussion_reportables()
+        register_following_kinds()
         register_search_kinds()
         versioning.connect()

@@ -52,3 +52,16 @@ def register_discussion_kinds() -> None:
         "discussion.nested_reply", title=_("%(name)s answered your reply in “%(topic)s” in %(community)s")
     )
     register("mention.discussion", title=_("%(name)s mentioned you in “%(topic)s” in %(community)s"))
+
+
+def register_following_kinds() -> None:
+    """To the followers of a topic: a new reply, or one digest of the replies of a busy hour (group
+    "following"; decision 0025)."""
+    register(
+        "following.reply", title=_("%(name)s replied in “%(topic)s”, a topic you follow in %(community)s")
+    )
+    register(
+        "following.digest",
+        title=_("Replies in “%(topic)s” since your last notice: %(count)s"),
+        body=_("The topic you follow in %(community)s is busy: one notice for all of them."),
+    )

@@ -26,6 +26,7 @@ from demo import data
 from demo.applications import seed_applications
 from demo.content_critiques import seed_critiques
 from demo.content_discussions import seed_discussions
+from demo.content_polls import seed_polls
 from demo.content_posts import seed_posts
 from demo.content_questions import seed_guest_experts, seed_questions, seed_sessions
 from demo.moderation import seed_moderation
@@ -168,6 +169,7 @@ def seed_world() -> list[str]:
     seed_critiques()
     seed_posts()
     seed_discussions()
+    seed_polls()
     member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()

@@ -21,6 +21,7 @@ from content.models.discussions import (
     Topic,
     WhoMayPost,
 )
+from content.models.polls import Poll, PollBallot, PollChoice, PollOption, PollResults, TopicFollow
 from content.models.posts import (
     Post,
     PostImage,
@@ -55,6 +56,11 @@ __all__ = [
     "ExpertSession",
     "GuestExpert",
     "Joining",
+    "Poll",
+    "PollBallot",
+    "PollChoice",
+    "PollOption",
+    "PollResults",
     "Post",
     "PostImage",
     "PostKind",
@@ -77,6 +83,7 @@ __all__ = [
     "Space",
     "SpaceMember",
     "Topic",
+    "TopicFollow",
     "WhoMayPost",
     "Work",
     "WorkImage",

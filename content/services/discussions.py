@@ -23,6 +23,7 @@ from content.models import Reaction, Reply, Space, Topic
 from content.models.discussions import BODY_MAX, QUOTE_MAX, TITLE_MAX, Emoji, WhoMayPost
 from content.selectors import discussions as selectors
 from content.services.discussion_guards import ensure_not_read_only, ensure_not_slowed
+from content.services.follows import follow_on_post
 from content.services.mentions import notify_mentions
 from content.services.search import search_index, search_unindex, search_unindex_rows
 from members.errors import NotAMember
@@ -108,6 +109,7 @@ def topic_create(
     )
     record(community=community, actor=actor, verb="topic.created", target=topic)
     search_index(topic)
+    follow_on_post(community=community, membership=membership, topic=topic)
     notify_mentions(
         community=community, actor=actor, space=space, topic=topic, text=body, url=topic_url(topic),
         skip={membership.pk},
@@ -210,6 +212,7 @@ def reply_create(
     notify_mentions(
         community=community, actor=actor, space=space, topic=topic, text=body, url=reply_url(reply), skip=told
     )
+    follow_on_post(community=community, membership=membership, topic=topic, reply=reply)
     return reply
 
 

@@ -1,3 +1,3 @@
 """Celery tasks of content, one module per sub-domain (imported here so the worker finds them)."""
 
-from content.tasks import posts, sessions  # noqa: F401
+from content.tasks import follows, posts, sessions  # noqa: F401

@@ -27,10 +27,11 @@ from communities.models import Community, Rule, TenantModel
 from communities.notifications import notify
 from communities.schema import TenantForeignKey, TenantPrimaryKey
 from communities.selectors import rule_list
-from content.models import Reply, Topic
+from content.models import PollOption, Reply, Topic
 from content.services import critiques as critique_services
 from content.services import discussion_moderation
 from content.services import discussions as discussion_services
+from content.services import polls as poll_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members import reportables
@@ -378,6 +379,24 @@ def build_discussions(a, b):
         )
 
 
+def build_polls(a, b):
+    """A poll on a topic with a multiple-choice vote, and the follows its author and replier hold."""
+    for community in (a, b):
+        owner = _owner(community)
+        member = factories.member(community=community).user
+        topic = Topic.objects.get(pk=discussion_ids(community, owner, member)["topic_id"])
+        poll = poll_services.poll_create(
+            actor=member,
+            community=community,
+            topic=topic,
+            question="Which?",
+            options=["A", "B"],
+            multiple=True,
+        )
+        options = list(PollOption.objects.filter(poll=poll).values_list("pk", flat=True))
+        poll_services.poll_vote(actor=owner, community=community, poll=poll, option_ids=options)
+
+
 BUILDERS = {
     "content.Question": build_content,
     "content.QuestionTag": build_content,
@@ -406,6 +425,16 @@ BUILDERS = {
             "content.DiscussionSettings",
         ],
         build_discussions,
+    ),
+    **dict.fromkeys(
+        [
+            "content.Poll",
+            "content.PollOption",
+            "content.PollBallot",
+            "content.PollChoice",
+            "content.TopicFollow",
+        ],
+        build_polls,
     ),
     "members.MemberProfile": build_profiles,
     "members.MemberSkill": build_profiles,

@@ -27,8 +27,10 @@ from communities import services
 from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
+from content.models import PollOption
 from content.services import critiques as critique_services
 from content.services import discussions as discussion_services
+from content.services import polls as poll_services
 from content.services import posts as post_services
 from content.services import questions as question_services
 from content.services import series as series_services
@@ -82,6 +84,8 @@ VISIBLE_TO: dict[str, str | None] = {
     "space": "view",  # a space's name and description: every member sees every space
     "topic": "view",  # a topic of an open space and a reply to it (members read discussions)
     "reply": "view",
+    "poll": "view",  # the open topic's poll and its options (members read discussions)
+    "polloption": "view",
     "privatetopic": "moderate",  # a topic and reply in a members-only space none of the callers belongs to
 }
 # Planted rows nobody may see on any route: removed content.
@@ -407,5 +411,19 @@ def plant_discussions(key: str, community: Community, owner, subject, reporter) 
     )
     discussion_services.reply_create(
         actor=subject.user, community=community, topic=hidden, body=m("privatetopic")
+    )
+    # The topic's poll (a vote by the reporter) and its hidden twin; the subject and the reporter follow
+    # the topic (they started it and replied).
+    poll = poll_services.poll_create(
+        actor=subject.user,
+        community=community,
+        topic=topic,
+        question=m("poll"),
+        options=[m("polloption"), "Other"],
+    )
+    option = PollOption.objects.for_community(community).filter(poll=poll).order_by("position").first()
+    poll_services.poll_vote(actor=reporter, community=community, poll=poll, option_ids=[option.pk])
+    poll_services.poll_create(
+        actor=subject.user, community=community, topic=hidden, question=m("privatetopic"), options=["A", "B"]
     )
     return {"space": space, "topic": topic, "reply": reply, "removed_reply": removed, "group": group}
