@@ -141,10 +141,13 @@ class TopicFollow(TenantModel):
     member = models.ForeignKey(
         "members.Membership", on_delete=models.CASCADE, related_name="+", verbose_name=_("member")
     )
-    window_started_at = models.DateTimeField(_("notice window started"), null=True, blank=True)
-    window_notices = models.PositiveSmallIntegerField(_("notices in the window"), default=0)
-    pending = models.PositiveIntegerField(_("replies waiting for a digest"), default=0)
-    last_reply_id = models.BigIntegerField(_("last reply counted"), default=0)
+    # Kept by content.services.follows only (not editable anywhere).
+    window_started_at = models.DateTimeField(
+        _("notice window started"), null=True, blank=True, editable=False
+    )
+    window_notices = models.PositiveSmallIntegerField(_("notices in the window"), default=0, editable=False)
+    pending = models.PositiveIntegerField(_("replies waiting for a digest"), default=0, editable=False)
+    last_reply_id = models.BigIntegerField(_("last reply counted"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("topic follow")
