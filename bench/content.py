@@ -43,7 +43,8 @@ def prepare(url: str, items: int) -> dict:
 
 def report(info: dict, figures: dict) -> None:
     print(
-        f"\n{info['busiest']}: {info['posts']:,} posts, {info['entries']:,} search entries "
+        f"\n{info['busiest']}: {info['posts']:,} posts, {info['topics']:,} topics with "
+        f"{info['replies']:,} replies, {info['entries']:,} search entries "
         f"({info['added']:,} added now); seeded/checked in {info['seconds']} s"
     )
     print("\nsearch, one request at a time, in-process (the API, 20 results a page):")

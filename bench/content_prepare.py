@@ -61,7 +61,7 @@ def main() -> None:
     from accounts.services import token_create, token_revoke
     from bench import content_seed
     from communities.models import Community
-    from content.models import Post, SearchEntry
+    from content.models import Post, Reply, SearchEntry, Topic
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -73,6 +73,8 @@ def main() -> None:
     community = Community.objects.get(slug="bench-1")
     rng = random.Random(items)
     added = content_seed.seed_posts(community, items // 2, rng)
+    topics_added, replies_added = content_seed.seed_topics(community, items - items // 2, rng)
+    added += topics_added + replies_added
     if added:
         with connection.cursor() as cursor:  # fresh bulk inserts have no planner statistics yet
             cursor.execute("ANALYZE")
@@ -90,6 +92,19 @@ def main() -> None:
         reverse("content:search", kwargs={"slug": community.slug}) + "?" + urlencode({"q": "构图"}),
         "session",
     )
+    prompt = Topic.objects.get(community=community, is_prompt=True)
+    space = {"slug": community.slug, "space_slug": prompt.space.slug}
+    topic = {"community_slug": community.slug, "topic_id": prompt.pk}
+    pages["topic list"] = (reverse("content:space-detail", kwargs=space), "session")
+    pages["API topic list"] = (
+        reverse("api:topic-list", kwargs={"community_slug": community.slug}) + f"?space={prompt.space.slug}",
+        "token",
+    )
+    pages["topic, 50 replies"] = (
+        reverse("content:topic-detail", kwargs={"slug": community.slug, "topic_id": prompt.pk}),
+        "session",
+    )
+    pages["API replies, 50"] = (reverse("api:reply-list", kwargs=topic) + "?page_size=50", "token")
     queries, found, timings = {}, {}, {}
     for name, (url, auth) in pages.items():
         headers = {"authorization": f"Token {token}"} if auth == "token" else {}
@@ -101,7 +116,7 @@ def main() -> None:
         if response.status_code != 200:
             raise SystemExit(f"{name} {url} answered {response.status_code} to the benchmark member")
         queries[name] = len(captured)
-        if auth == "token":
+        if name in SEARCHES:
             found[name] = response.json()["count"]
             timings[name] = request_times(caller, url, headers)
 
@@ -111,6 +126,8 @@ def main() -> None:
             {
                 "busiest": community.slug,
                 "posts": Post.objects.filter(community=community).count(),
+                "topics": Topic.objects.filter(community=community).count(),
+                "replies": Reply.objects.filter(community=community).count(),
                 "entries": SearchEntry.objects.filter(community=community).count(),
                 "added": added,
                 "seconds": round(seeded_in, 1),

@@ -14,8 +14,8 @@ from django.utils import timezone
 from psycopg2.extras import execute_values
 
 from bench import corpus
-from content.models import Post, PostKind, PostStatus, SearchEntry
-from content.segmentation import document_words
+from content.models import Post, PostKind, PostStatus, Reply, SearchEntry, Space, Topic
+from content.segmentation import HAN, document_words
 from content.services.search import plain_text, registered
 from members.models import Membership
 
@@ -99,3 +99,77 @@ def index_objects(community, objects: list) -> None:
             VECTOR_SQL.format(community=int(community.pk)),
             [(entry.pk, *pair) for entry, pair in zip(entries, words, strict=True)],
         )
+
+
+SPACES = [
+    ("street-talk", "Street talk"),
+    ("gear", "Gear talk"),
+    ("critique-corner", "Critique corner"),
+    ("composition-group", "构图小组"),
+    ("editing", "后期交流"),
+]
+LONG_TOPIC_REPLIES = 50
+
+
+def seed_topics(community, count: int, rng: random.Random) -> tuple[int, int]:
+    """`count` topics in five open spaces, half in Chinese, each with 0-4 replies (some nested, some
+    quoting), and one topic of the week with exactly LONG_TOPIC_REPLIES replies; returns the topics and
+    replies added."""
+    missing = count - Topic.objects.filter(community=community).count()
+    if missing <= 0:
+        return 0, 0
+    spaces = [
+        Space.objects.get_or_create(community=community, slug=slug, defaults={"name": name, "position": i})[0]
+        for i, (slug, name) in enumerate(SPACES)
+    ]
+    writers, now, replies_added = authors(community), timezone.now(), 0
+    for start in range(0, missing, BATCH):
+        topics = []
+        for index in range(start, min(missing, start + BATCH)):
+            language = "zh" if index % 2 else "en"
+            created = now - timedelta(minutes=rng.randint(60, 2 * 365 * 1440))
+            long = start == 0 and index == 0
+            topics.append(
+                Topic(
+                    community=community,
+                    space=rng.choice(spaces) if not long else spaces[0],
+                    author=rng.choice(writers),
+                    title=corpus.title(rng, language)
+                    if not long
+                    else "Topic of the week: one light, three photos",
+                    body=corpus.body(rng, language, rng.randint(1, 4)),
+                    is_prompt=long,
+                    created_at=created,
+                    last_activity_at=created,
+                )
+            )
+        topics = Topic.objects.bulk_create(topics)
+        replies = []
+        for topic in topics:
+            language = "zh" if HAN.search(topic.title) else "en"
+            wanted = LONG_TOPIC_REPLIES if topic.is_prompt else rng.randint(0, 4)
+            for n in range(wanted):
+                replies.append(
+                    Reply(
+                        community=community,
+                        topic=topic,
+                        author=rng.choice(writers),
+                        body=corpus.body(rng, language, rng.randint(1, 2)),
+                        created_at=topic.created_at + timedelta(minutes=10 * (n + 1)),
+                    )
+                )
+            topic.reply_count = wanted
+            topic.last_activity_at = topic.created_at + timedelta(minutes=10 * wanted)
+        replies = Reply.objects.bulk_create(replies)
+        Topic.objects.bulk_update(topics, ["reply_count", "last_activity_at"])
+        index_objects(community, topics)
+        index_objects(community, replies)
+        replies_added += len(replies)
+    for space in spaces:
+        topics = Topic.objects.filter(community=community, space=space)
+        space.topic_count = topics.count()
+        space.last_activity_at = (
+            topics.order_by("-last_activity_at").values_list("last_activity_at", flat=True).first()
+        )
+        space.save(update_fields=["topic_count", "last_activity_at"])
+    return missing, replies_added
