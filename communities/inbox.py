@@ -28,6 +28,7 @@ NOTIFICATION_GROUPS = [
     ("qa", _("Answers to my questions, and my answers accepted")),
     ("session", _("Reminders of expert sessions")),
     ("discussion", _("Replies to my topics and to my replies")),
+    ("message", _("New private messages")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

@@ -9,6 +9,7 @@ class ContentConfig(AppConfig):
     def ready(self):
         from content import versioning
         from content.notices import (
+            register_conversation_kinds,
             register_critique_kinds,
             register_discussion_kinds,
             register_post_kinds,
@@ -16,6 +17,7 @@ class ContentConfig(AppConfig):
             register_session_kinds,
         )
         from content.reportables import (
+            register_conversation_reportables,
             register_critique_reportables,
             register_discussion_reportables,
             register_post_reportables,
@@ -34,5 +36,7 @@ class ContentConfig(AppConfig):
         register_critique_reportables()
         register_discussion_kinds()
         register_discussion_reportables()
+        register_conversation_kinds()
+        register_conversation_reportables()
         register_search_kinds()
         versioning.connect()

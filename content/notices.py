@@ -52,3 +52,13 @@ def register_discussion_kinds() -> None:
         "discussion.nested_reply", title=_("%(name)s answered your reply in “%(topic)s” in %(community)s")
     )
     register("mention.discussion", title=_("%(name)s mentioned you in “%(topic)s” in %(community)s"))
+
+
+def register_conversation_kinds() -> None:
+    """To the other people in a conversation, one unread notice per conversation (a later message updates
+    it): who wrote last and how many messages wait. Never the message itself. Group "message"."""
+    register(
+        "message.received",
+        title=_("%(name)s sent you a private message in %(community)s"),
+        body=_("Unread messages in this conversation: %(count)s."),
+    )

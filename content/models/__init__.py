@@ -1,5 +1,13 @@
 """Content models, one module per sub-domain (posts, discussions, questions, sessions, critiques, search)."""
 
+from content.models.conversations import (
+    AcceptFrom,
+    Conversation,
+    ConversationParticipant,
+    Message,
+    MessagingPreference,
+    MessagingSettings,
+)
 from content.models.critiques import (
     CreditAccount,
     CreditTransaction,
@@ -43,8 +51,11 @@ from content.models.sessions import (
 )
 
 __all__ = [
+    "AcceptFrom",
     "Answer",
     "AnswerVote",
+    "Conversation",
+    "ConversationParticipant",
     "CreditAccount",
     "CreditTransaction",
     "Critique",
@@ -55,6 +66,9 @@ __all__ = [
     "ExpertSession",
     "GuestExpert",
     "Joining",
+    "Message",
+    "MessagingPreference",
+    "MessagingSettings",
     "Post",
     "PostImage",
     "PostKind",

@@ -1,6 +1,6 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
-from content.urls import critiques, discussions, posts, questions, search, series, sessions
+from content.urls import conversations, critiques, discussions, posts, questions, search, series, sessions
 
 app_name = "content"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     *sessions.urlpatterns,
     *critiques.urlpatterns,
     *search.urlpatterns,
+    *conversations.urlpatterns,
 ]

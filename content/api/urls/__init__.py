@@ -1,6 +1,6 @@
 """Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from content.api.urls import critiques, discussions, posts, questions, search, series, sessions
+from content.api.urls import conversations, critiques, discussions, posts, questions, search, series, sessions
 
 urlpatterns = [
     *posts.urlpatterns,
@@ -10,4 +10,5 @@ urlpatterns = [
     *sessions.urlpatterns,
     *critiques.urlpatterns,
     *search.urlpatterns,
+    *conversations.urlpatterns,
 ]
