@@ -29,6 +29,7 @@ NOTIFICATION_GROUPS = [
     ("session", _("Reminders of expert sessions")),
     ("following", _("New replies in topics I follow")),
     ("discussion", _("Replies to my topics and to my replies")),
+    ("message", _("New private messages")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

@@ -63,6 +63,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # running it (the rubric, the credit prices, granting credits, reading any member's ledger).
     "critique": EVERY_ROLE,
     "manage_critiques": OPERATORS,
+    # Private conversations (content.services.conversations): starting one whatever the community's
+    # minimum trust level, and with members who take messages only from operators and people they talk
+    # with. A member who takes messages from nobody is not reached this way either.
+    "message_without_limits": STAFF,
     # Publishing a post without review where the community reviews members' posts (content.services.posts).
     "publish_posts": STAFF | {Role.EXPERT},
     "manage_events": OPERATORS,

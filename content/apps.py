@@ -9,6 +9,7 @@ class ContentConfig(AppConfig):
     def ready(self):
         from content import versioning
         from content.notices import (
+            register_conversation_kinds,
             register_critique_kinds,
             register_discussion_kinds,
             register_following_kinds,
@@ -17,6 +18,7 @@ class ContentConfig(AppConfig):
             register_session_kinds,
         )
         from content.reportables import (
+            register_conversation_reportables,
             register_critique_reportables,
             register_discussion_reportables,
             register_post_reportables,
@@ -36,5 +38,7 @@ class ContentConfig(AppConfig):
         register_discussion_kinds()
         register_discussion_reportables()
         register_following_kinds()
+        register_conversation_kinds()
+        register_conversation_reportables()
         register_search_kinds()
         versioning.connect()

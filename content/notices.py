@@ -65,3 +65,13 @@ def register_following_kinds() -> None:
         title=_("Replies in “%(topic)s” since your last notice: %(count)s"),
         body=_("The topic you follow in %(community)s is busy: one notice for all of them."),
     )
+
+
+def register_conversation_kinds() -> None:
+    """To the other people in a conversation, one unread notice per conversation (a later message updates
+    it): who wrote last and how many messages wait. Never the message itself. Group "message"."""
+    register(
+        "message.received",
+        title=_("%(name)s sent you a private message in %(community)s"),
+        body=_("Unread messages in this conversation: %(count)s."),
+    )

@@ -1,6 +1,18 @@
 """Content kinds members may report (members.reportables), registered from `ContentConfig.ready()`."""
 
-from content.models import Answer, Critique, Post, Question, Reply, SessionQuestion, Topic, Work
+from content.models import (
+    Answer,
+    ConversationParticipant,
+    Critique,
+    Message,
+    Post,
+    Question,
+    Reply,
+    SessionQuestion,
+    Topic,
+    Work,
+)
+from content.services.conversations import message_remove_for_moderation
 from content.services.discussions import (
     reply_hold_changed,
     reply_remove_for_moderation,
@@ -93,4 +105,27 @@ def register_discussion_reportables() -> None:
         remove=reply_remove_for_moderation,
         related=("author__user",),
         hold_changed=reply_hold_changed,
+    )
+
+
+def _in_conversation(message: Message, user) -> bool:
+    """Only someone in the message's conversation (now or before they left) may report it."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and ConversationParticipant.objects.filter(
+            community_id=message.community_id, conversation_id=message.conversation_id, membership__user=user
+        ).exists()
+    )
+
+
+def register_conversation_reportables() -> None:
+    """A private message: its text reaches the moderators through the report, and nobody else."""
+    register(
+        Message,
+        author=lambda message: message.sender,
+        summary=lambda message: message.body[:120],
+        remove=message_remove_for_moderation,
+        related=("sender__user",),
+        visible=_in_conversation,
     )

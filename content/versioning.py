@@ -21,10 +21,24 @@ def _changed(sender, instance, **kwargs):
     fragments.bump(SCOPE, [instance.community_id])
 
 
+# Rows the feed never shows: the search index (written with the content it mirrors) and private
+# conversations (a message must not throw away every member's cached feed).
+NOT_IN_FEED = frozenset(
+    {
+        "content.SearchEntry",
+        "content.Conversation",
+        "content.ConversationParticipant",
+        "content.Message",
+        "content.MessagingPreference",
+        "content.MessagingSettings",
+    }
+)
+
+
 def connect() -> None:
     for model in apps.get_app_config("content").get_models():
-        if model._meta.label == "content.SearchEntry":
-            continue  # written with the content it mirrors
+        if model._meta.label in NOT_IN_FEED:
+            continue
         for signal, action in ((post_save, "save"), (post_delete, "delete")):
             uid = f"content-version-{action}-{model._meta.label}"
             signal.connect(_changed, sender=model, dispatch_uid=uid)

@@ -24,6 +24,7 @@ from communities.selectors import rules_version_current
 from communities.services import community_create, rule_create
 from demo import data
 from demo.applications import seed_applications
+from demo.content_conversations import seed_conversations
 from demo.content_critiques import seed_critiques
 from demo.content_discussions import seed_discussions
 from demo.content_polls import seed_polls
@@ -170,6 +171,7 @@ def seed_world() -> list[str]:
     seed_posts()
     seed_discussions()
     seed_polls()
+    seed_conversations()
     member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()

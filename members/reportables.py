@@ -11,7 +11,9 @@ An app registers each model members may report, usually in its AppConfig.ready()
 called in the same transaction after a hold on the object is placed or released, so that the kind can
 keep the counts that leave hidden rows out (an answer held by reports leaves its question's count until a
 dismissal releases it); `related`: the select_related paths that `author` and `summary` follow (the
-moderation queue loads targets in bulk).
+moderation queue loads targets in bulk);
+`visible(obj, user)`: whether the reporter may see the object at all (a private message: only the people
+in its conversation), else the object is refused as if it did not exist.
 A target is named by its key "<app_label>.<model_name>" and its primary key.
 """
 
@@ -34,6 +36,7 @@ class Reportable:
     hides: bool = True
     related: tuple[str, ...] = ()
     hold_changed: Callable[[models.Model], None] | None = None
+    visible: Callable[[models.Model, object], bool] | None = None
 
     @property
     def key(self) -> str:
@@ -52,6 +55,7 @@ def register(
     hides: bool = True,
     related: tuple[str, ...] = (),
     hold_changed: Callable[[models.Model], None] | None = None,
+    visible: Callable[[models.Model, object], bool] | None = None,
 ) -> Reportable:
     reportable = Reportable(
         model=model,
@@ -61,6 +65,7 @@ def register(
         hides=hides,
         related=related,
         hold_changed=hold_changed,
+        visible=visible,
     )
     _REGISTRY[reportable.key] = reportable
     return reportable
@@ -89,10 +94,13 @@ def notify_hold_changed(*, community: Community, target_type, target_id) -> None
         reportable.hold_changed(obj)
 
 
-def resolve_target(*, community: Community, target_type: str, target_id) -> tuple[Reportable, models.Model]:
+def resolve_target(
+    *, community: Community, target_type: str, target_id, actor=None
+) -> tuple[Reportable, models.Model]:
     """The registered object `target_type`/`target_id` of `community`, else ReportTargetInvalid.
 
-    An unknown kind, a missing object and another community's object are refused alike.
+    An unknown kind, a missing object, another community's object and one `actor` may not see are refused
+    alike.
     """
     reportable = reportable_for_key(str(target_type))
     invalid = errors.ReportTargetInvalid(fields={"target_id": [str(errors.ReportTargetInvalid.message)]})
@@ -102,7 +110,7 @@ def resolve_target(*, community: Community, target_type: str, target_id) -> tupl
         obj = reportable.model._default_manager.filter(community=community, pk=target_id).first()
     except (ValueError, TypeError) as exc:
         raise invalid from exc
-    if obj is None:
+    if obj is None or (reportable.visible is not None and not reportable.visible(obj, actor)):
         raise invalid
     return reportable, obj
 

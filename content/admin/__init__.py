@@ -1,3 +1,3 @@
 """Django admin of content, one module per sub-domain."""
 
-from content.admin import discussions, posts, questions, sessions  # noqa: F401
+from content.admin import conversations, discussions, posts, questions, sessions  # noqa: F401

@@ -1,5 +1,13 @@
 """Content models, one module per sub-domain (posts, discussions, questions, sessions, critiques, search)."""
 
+from content.models.conversations import (
+    AcceptFrom,
+    Conversation,
+    ConversationParticipant,
+    Message,
+    MessagingPreference,
+    MessagingSettings,
+)
 from content.models.critiques import (
     CreditAccount,
     CreditTransaction,
@@ -44,8 +52,11 @@ from content.models.sessions import (
 )
 
 __all__ = [
+    "AcceptFrom",
     "Answer",
     "AnswerVote",
+    "Conversation",
+    "ConversationParticipant",
     "CreditAccount",
     "CreditTransaction",
     "Critique",
@@ -56,6 +67,9 @@ __all__ = [
     "ExpertSession",
     "GuestExpert",
     "Joining",
+    "Message",
+    "MessagingPreference",
+    "MessagingSettings",
     "Poll",
     "PollBallot",
     "PollChoice",

@@ -1,6 +1,16 @@
 """HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
 
-from content.urls import critiques, discussions, polls, posts, questions, search, series, sessions
+from content.urls import (
+    conversations,
+    critiques,
+    discussions,
+    polls,
+    posts,
+    questions,
+    search,
+    series,
+    sessions,
+)
 
 app_name = "content"
 
@@ -13,4 +23,5 @@ urlpatterns = [
     *critiques.urlpatterns,
     *search.urlpatterns,
     *polls.urlpatterns,
+    *conversations.urlpatterns,
 ]

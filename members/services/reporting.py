@@ -56,7 +56,9 @@ def report_create(
     When the target reaches MemberPolicy.report_hide_threshold distinct reporters it is hidden at once.
     """
     ensure_can(actor, "report", community)
-    reportable, obj = resolve_target(community=community, target_type=target_type, target_id=target_id)
+    reportable, obj = resolve_target(
+        community=community, target_type=target_type, target_id=target_id, actor=actor
+    )
     rule = rule_of_community(community, rule_id, required=True)
     reason = reason_required(reason)
     subject = reportable.author(obj)

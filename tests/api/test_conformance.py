@@ -25,6 +25,7 @@ from schemathesis.core.failures import FailureGroup
 from accounts import services as account_services
 from communities import services
 from communities.models import Notification
+from content.services import conversations as conversation_services
 from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
@@ -106,8 +107,12 @@ class World:
             overall="Warm light",
             scores={criterion.pk: {"score": 4, "comment": ""}},
         )
+        conversation = conversation_services.conversation_start(
+            actor=self.owner, community=community, recipient_ids=[self.member.memberships.get().pk], body="Hi"
+        )
         self.ids = {
             "community_slug": community.slug,
+            "conversation_id": conversation.pk,
             "work_id": work.pk,
             "critique_id": critique.pk,
             "criterion_id": criterion.pk,

@@ -36,3 +36,9 @@ QUERY_STRINGS = {
 def with_query(name: str, url: str) -> str:
     query = QUERY_STRINGS.get(name)
     return f"{url}?{query}" if query else url
+
+
+# Objects that being in them, not a role, lets a member reach: a route naming one is called a second time
+# with the planted object of that kind no caller is part of (parameter -> the planted row to use instead).
+# There it is a 404 for every caller the route's capability lets in, and it shows none of its rows.
+UNREACHABLE = {"conversation_id": ("conversation", "private_conversation")}

@@ -19,6 +19,7 @@ from rest_framework.test import APIClient
 from communities import services as community_services
 from communities.errors import CommunityArchived
 from communities.inbox import preference_set
+from content.services import conversations as conversation_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from members.services import applications, moderation, onboarding, profiles, recruitment, roles
@@ -197,6 +198,21 @@ def _service_calls(world):
         ),
         "guest expert": lambda: session_services.guest_expert_invite(
             actor=owner, community=community, account=outsider.username
+        ),
+        "message": lambda: conversation_services.message_send(
+            actor=owner, community=community, conversation=world.conversation, body="x"
+        ),
+        "conversation": lambda: conversation_services.conversation_start(
+            actor=owner, community=community, recipient_ids=[subject.pk], body="x"
+        ),
+        "conversation read": lambda: conversation_services.conversation_mark_read(
+            actor=owner, community=community, conversation=world.conversation
+        ),
+        "conversation leave": lambda: conversation_services.conversation_leave(
+            actor=owner, community=community, conversation=world.conversation
+        ),
+        "messaging preference": lambda: conversation_services.messaging_preference_set(
+            actor=member, community=community, accept_from="nobody"
         ),
         "join": lambda: membership_join(actor=outsider, community=community, accepted_rules_version=1),
         "leave": lambda: membership_leave(actor=member, community=community),

@@ -27,8 +27,8 @@ from django.urls import reverse
 
 from communities.mixins import CommunityMixin
 from communities.permissions import CAPABILITIES
-from tests.security.routes import params_of, walk, with_query
-from tests.security.world import CALLERS, VISIBLE_TO, World, response_text
+from tests.security.routes import UNREACHABLE, params_of, walk, with_query
+from tests.security.world import CALLERS, NOBODY, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post")
 PUBLIC = "public"  # no capability: anyone who may see the community
@@ -97,6 +97,7 @@ PARAMETER_FILLERS = {
     "reply_id": lambda rows, community: rows["reply"].pk,
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
+    "conversation_id": lambda rows, community: rows["conversation"].pk,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {
@@ -105,10 +106,14 @@ ROUTE_FILLERS = {
 }
 
 
-def fill(page: Page, world: World, kind: str, member: str = "subject") -> str:
+def fill(
+    page: Page, world: World, kind: str, member: str = "subject", swap: tuple[str, str] | None = None
+) -> str:
     """The page's URL in community `kind`, about the planted member named by `member` (default: the
-    subject)."""
+    subject), with the planted row `swap[1]` in place of `swap[0]` (routes.UNREACHABLE)."""
     rows = {**world.rows[kind], "subject": world.rows[kind][member]}
+    if swap is not None:
+        rows[swap[0]] = rows[swap[1]]
     kwargs = {}
     for param in page.params:
         filler = ROUTE_FILLERS.get((page.name, param), PARAMETER_FILLERS.get(param))
@@ -183,6 +188,28 @@ def page_failures(world: World, kind: str, caller: str, pages: list[Page]) -> li
                 failures.append(f"{where}: {response.status_code}")
             leaks = world.leaks(kind, caller, response_text(response))
             failures.extend(f"{where}: {response.status_code} shows {leak}" for leak in leaks)
+        failures.extend(unreachable_failures(client, world, kind, caller, page))
+    return failures
+
+
+def unreachable_failures(client: Client, world: World, kind: str, caller: str, page: Page) -> list[str]:
+    """The page with an object no caller is part of (routes.UNREACHABLE): a 404 for whoever the capability
+    lets in, the usual refusal for the others, and none of its rows either way."""
+    failures = []
+    for param, swap in UNREACHABLE.items():
+        if param not in page.params:
+            continue
+        url = fill(page, world, kind, swap=swap)
+        for method in METHODS:
+            expected = expectation(page, method, kind, caller, world)
+            if expected in ("allowed", "service"):
+                expected = {404} if page.handles(method) else {405}
+            response = call(client, method, url)
+            where = f"{method.upper()} {url} ({page.name}, not a participant)"
+            if not meets(response, expected):
+                failures.append(f"{where}: {response.status_code}, expected {expected}")
+            leaks = world.leaks(kind, caller, response_text(response))
+            failures.extend(f"{where}: {response.status_code} shows {leak}" for leak in leaks)
     return failures
 
 
@@ -210,7 +237,7 @@ def test_html_matrix(world, kind, caller):
 
 def test_planted_rows_reach_the_pages(world):
     """Every marker kind shows on some page to the owner, so a page leaking rows of any kind would show
-    that kind's marker too."""
+    that kind's marker too (except the kinds nobody may see, which no page may show)."""
     client = Client()
     client.force_login(world.users["public"]["owner"])
     seen = set()
@@ -218,4 +245,5 @@ def test_planted_rows_reach_the_pages(world):
         if page.handles("get"):
             body = response_text(call(client, "get", fill(page, world, "public")))
             seen |= {kind for text, (key, kind) in world.markers.items() if key == "public" and text in body}
-    assert seen == set(VISIBLE_TO), f"never shown to the owner: {set(VISIBLE_TO) - seen}"
+    shown = {kind for kind, capability in VISIBLE_TO.items() if capability != NOBODY}
+    assert seen == shown, f"never shown to the owner: {shown - seen}; shown though nobody may: {seen - shown}"

@@ -28,6 +28,7 @@ from communities.notifications import notify
 from communities.schema import TenantForeignKey, TenantPrimaryKey
 from communities.selectors import rule_list
 from content.models import PollOption, Reply, Topic
+from content.services import conversations as conversation_services
 from content.services import critiques as critique_services
 from content.services import discussion_moderation
 from content.services import discussions as discussion_services
@@ -397,7 +398,40 @@ def build_polls(a, b):
         poll_services.poll_vote(actor=owner, community=community, poll=poll, option_ids=options)
 
 
+def build_conversations(a, b):
+    """The messaging rule and a preference, and a group conversation with replies, read and left."""
+    for community in (a, b):
+        owner = _owner(community)
+        one, two = factories.member(community=community), factories.member(community=community)
+        conversation_services.messaging_settings_update(actor=owner, community=community, min_trust_level=0)
+        conversation_services.messaging_preference_set(
+            actor=two.user, community=community, accept_from="contacts"
+        )
+        conversation = conversation_services.conversation_start(
+            actor=owner, community=community, recipient_ids=[one.pk, two.pk], body="Hi"
+        )
+        conversation_services.message_send(
+            actor=one.user, community=community, conversation=conversation, body="x"
+        )
+        conversation_services.conversation_mark_read(
+            actor=owner, community=community, conversation=conversation
+        )
+        conversation_services.conversation_leave(
+            actor=two.user, community=community, conversation=conversation
+        )
+
+
 BUILDERS = {
+    **dict.fromkeys(
+        [
+            "content.MessagingSettings",
+            "content.MessagingPreference",
+            "content.Conversation",
+            "content.ConversationParticipant",
+            "content.Message",
+        ],
+        build_conversations,
+    ),
     "content.Question": build_content,
     "content.QuestionTag": build_content,
     "content.Answer": build_content,

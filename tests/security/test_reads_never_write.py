@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from analytics.models import ActivityEvent
 from communities import services as community_services
+from content.services import conversations as conversation_services
 from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
@@ -128,6 +129,15 @@ class World:
         )
         self.posts = post_rows(self.community, self.owner)
         self.discussions = discussion_ids(self.community, self.owner, self.member)
+        self.conversation = conversation_services.conversation_start(
+            actor=self.owner,
+            community=self.community,
+            recipient_ids=[self.member.memberships.get().pk],
+            body="Welcome!",
+        )
+        conversation_services.message_send(
+            actor=self.member, community=self.community, conversation=self.conversation, body="Thanks"
+        )
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -158,6 +168,7 @@ class World:
             "post_tag_id": self.posts["post_tag"].pk,
             "series_id": self.posts["series"].pk,
             **self.discussions,
+            "conversation_id": self.conversation.pk,
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"

@@ -3,7 +3,8 @@
 Three communities: `public` (open) and `private` (by application) are the ones the matrices call;
 `elsewhere` is where the outsider is a member. Each holds a caller of every kind and the same planted
 rows: every kind of object the routes show (rules, questions, applications, invitations, join links,
-notes, tags, reports, warnings, audit entries, profiles, introductions, onboarding steps, touchpoints...).
+notes, tags, reports, warnings, audit entries, profiles, introductions, onboarding steps, touchpoints,
+conversations...).
 
 A planted row is recognised in any response, whatever the route, the field or the format, in two ways:
 - by a marker: a unique string `zq<community><kind>zq` in one of its text fields;
@@ -13,7 +14,8 @@ A planted row is recognised in any response, whatever the route, the field or th
 
 A marker of another community is always a leak. Among its own community's markers, a caller may see
 only what VISIBLE_TO grants them: one table, from marker kind to the capability (in
-communities.permissions.CAPABILITIES) that lets an active member see rows of that kind.
+communities.permissions.CAPABILITIES) that lets an active member see rows of that kind (or NOBODY: rows
+of a private conversation between two members who are not callers).
 """
 
 import re
@@ -28,6 +30,7 @@ from communities.models import Community
 from communities.permissions import CAPABILITIES
 from communities.roles import MembershipStatus, Role
 from content.models import PollOption
+from content.services import conversations as conversation_services
 from content.services import critiques as critique_services
 from content.services import discussions as discussion_services
 from content.services import polls as poll_services
@@ -48,6 +51,8 @@ from tests.project import PROJECT_APPS
 
 # Anyone who may see the community sees rows of this kind.
 EVERYONE = None
+# No caller sees rows of this kind, whatever their role: a private conversation between two other members.
+NOBODY = "nobody"
 # Marker kind -> who, in the row's own community, may see it (a capability an active membership holds).
 VISIBLE_TO: dict[str, str | None] = {
     "rule": EVERYONE,  # rules and rules versions are the community's public face
@@ -87,6 +92,10 @@ VISIBLE_TO: dict[str, str | None] = {
     "poll": "view",  # the open topic's poll and its options (members read discussions)
     "polloption": "view",
     "privatetopic": "moderate",  # a topic and reply in a members-only space none of the callers belongs to
+    # A conversation between every active caller (one of each role): its subject and messages. Being in
+    # it, not the role, is what shows it; the private one below proves that.
+    "conversation": "view",
+    "privatemessage": NOBODY,  # a conversation between two other members: operators do not read it
 }
 # Planted rows nobody may see on any route: removed content.
 NEVER_SHOWN = ("removedreply",)
@@ -191,6 +200,8 @@ class World:
         capability = VISIBLE_TO[kind]
         if capability is EVERYONE:
             return True
+        if capability == NOBODY:
+            return False
         return (
             self.membership_status(caller) == MembershipStatus.ACTIVE and caller in CAPABILITIES[capability]
         )
@@ -319,9 +330,11 @@ def plant(key: str, community: Community, owner) -> dict:
     critique_rows = plant_critiques(m, community, owner, subject, reporter)
     posts = plant_posts(key, community, owner, subject)
     discussions = plant_discussions(key, community, owner, subject, reporter)
+    conversations = plant_conversations(m, community, owner)
     return {
         **posts,
         **discussions,
+        **conversations,
         "session": session,
         "session_question": session_question,
         "qa_question": qa_question,
@@ -353,6 +366,34 @@ def plant(key: str, community: Community, owner) -> dict:
         "invitation": factories.InvitationFactory(community=community, label=m("invitation")),
         "join_link": factories.JoinLinkFactory(community=community, channel=m("joinlink")),
     }
+
+
+def plant_conversations(m, community: Community, owner) -> dict:
+    """A conversation the owner starts with the first active member of every other role (the callers),
+    and a private one between two other members, with a reply, that no caller is part of."""
+    callers = [
+        Membership.objects.filter(community=community, role=role, status=MembershipStatus.ACTIVE)
+        .order_by("pk")
+        .first()
+        for role in Role.values
+        if role != Role.OWNER
+    ]
+    conversation = conversation_services.conversation_start(
+        actor=owner,
+        community=community,
+        recipient_ids=[caller.pk for caller in callers],
+        subject=m("conversation"),
+        body=m("conversation"),
+    )
+    one = factories.member(community=community, trust_level=1)
+    other = factories.member(community=community)
+    private = conversation_services.conversation_start(
+        actor=one.user, community=community, recipient_ids=[other.pk], subject=m("privatemessage"), body="Hi"
+    )
+    conversation_services.message_send(
+        actor=other.user, community=community, conversation=private, body=m("privatemessage")
+    )
+    return {"conversation": conversation, "private_conversation": private}
 
 
 def plant_posts(key: str, community: Community, owner, subject) -> dict:

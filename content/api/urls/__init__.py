@@ -1,6 +1,16 @@
 """Content API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from content.api.urls import critiques, discussions, polls, posts, questions, search, series, sessions
+from content.api.urls import (
+    conversations,
+    critiques,
+    discussions,
+    polls,
+    posts,
+    questions,
+    search,
+    series,
+    sessions,
+)
 
 urlpatterns = [
     *posts.urlpatterns,
@@ -11,4 +21,5 @@ urlpatterns = [
     *critiques.urlpatterns,
     *search.urlpatterns,
     *polls.urlpatterns,
+    *conversations.urlpatterns,
 ]
