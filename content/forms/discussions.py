@@ -66,12 +66,17 @@ def with_mentions(form, url: str):
     return form
 
 
-class ReplyForm(forms.Form):
+class ReplyEditForm(forms.Form):
     body = forms.CharField(
         label=_("Your reply"), max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Markdown is supported. Mention a member with @username."),
     )  # fmt: skip
+
+
+class ReplyForm(ReplyEditForm):
+    """A new reply: the text, and which reply it answers or quotes."""
+
     parent_id = forms.IntegerField(required=False, min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
     quoted_id = forms.IntegerField(required=False, min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
 

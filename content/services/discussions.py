@@ -24,8 +24,8 @@ from content.models.discussions import BODY_MAX, QUOTE_MAX, TITLE_MAX, Emoji, Wh
 from content.selectors import discussions as selectors
 from content.services.discussion_guards import ensure_not_read_only, ensure_not_slowed
 from content.services.follows import follow_on_post
-from content.services.mentions import notify_mentions
-from content.services.search import search_index, search_unindex, search_unindex_rows
+from content.services.mentions import mentioned_members, notify_mentions
+from content.services.search import plain_text, search_index, search_unindex, search_unindex_rows
 from members.errors import NotAMember
 from members.selectors.moderation import hidden_ids
 from members.services.publishing import ensure_may_post
@@ -149,8 +149,9 @@ def _top_level(community: Community, topic: Topic, reply_id, field: str) -> Repl
 
 
 def quote_excerpt(text: str) -> str:
-    """The first QUOTE_MAX characters of a reply's text, cut at a word where it can."""
-    text = " ".join((text or "").split())
+    """The first QUOTE_MAX characters of a reply's text as a reader sees it (Markdown rendered to its
+    words: no `**` or link targets in the quote), cut at a word where it can."""
+    text = plain_text(text or "")
     if len(text) <= QUOTE_MAX:
         return text
     cut = text[: QUOTE_MAX - 1].rsplit(" ", 1)[0]
@@ -213,6 +214,41 @@ def reply_create(
         community=community, actor=actor, space=space, topic=topic, text=body, url=reply_url(reply), skip=told
     )
     follow_on_post(community=community, membership=membership, topic=topic, reply=reply)
+    return reply
+
+
+@transaction.atomic
+def reply_update(*, actor, community: Community, reply: Reply, body: str) -> Reply:
+    """The author (while they may post, and while the topic is open and not read-only) or a moderator
+    edits a reply's text. Members newly mentioned by the edit hear of it; those the text already named
+    were told when it was posted."""
+    moderator = has_capability(membership_of(actor, community), "moderate")
+    if moderator:
+        membership = ensure_can(actor, "moderate", community)
+    else:
+        membership = ensure_may_post(actor=actor, community=community, text=body)
+        if reply.author_id != membership.pk:
+            raise errors.NotTheAuthor()
+    body = _body(body)
+    topic = Topic.objects.select_for_update().for_community(community).get(pk=reply.topic_id)
+    space = Space.objects.for_community(community).get(pk=topic.space_id)
+    if not moderator:
+        if topic.locked_at is not None:
+            raise errors.TopicLocked()
+        if topic.closed_at is not None:
+            raise errors.TopicClosed()
+        ensure_not_read_only(community=community, membership=membership, space=space, topic=topic)
+    reply = Reply.objects.select_for_update().for_community(community).get(pk=reply.pk)
+    named_before = {member.pk for member in mentioned_members(community=community, text=reply.body)}
+    reply.body, reply.edited_at = body, timezone.now()
+    reply.full_clean(exclude=["community", "topic", "author", "parent", "quoted"])
+    reply.save(update_fields=["body", "edited_at", "updated_at"])
+    record(community=community, actor=actor, verb="reply.edited", target=reply)
+    search_index(reply)
+    notify_mentions(
+        community=community, actor=actor, space=space, topic=topic, text=body, url=reply_url(reply),
+        skip=named_before | {membership.pk, reply.author_id},
+    )  # fmt: skip
     return reply
 
 

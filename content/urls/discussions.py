@@ -35,5 +35,6 @@ urlpatterns = [
     path(TOPIC + "moderate/", moderation.TopicModerationView.as_view(), name="topic-moderate"),
     path(TOPIC + "split/", moderation.TopicSplitView.as_view(), name="topic-split"),
     path(TOPIC + "react/", views.ReactView.as_view(), name="topic-react"),
+    path(TOPIC + "replies/<int:reply_id>/edit/", views.ReplyEditView.as_view(), name="reply-edit"),
     path(TOPIC + "replies/<int:reply_id>/react/", views.ReactView.as_view(), name="reply-react"),
 ]

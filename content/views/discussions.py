@@ -13,7 +13,7 @@ from django.views.generic import FormView, View
 from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.permissions import has_capability
 from content.errors.discussions import DiscussionInvalid, NotTheAuthor
-from content.forms.discussions import ReactionForm, ReplyForm, TopicForm, with_mentions
+from content.forms.discussions import ReactionForm, ReplyEditForm, ReplyForm, TopicForm, with_mentions
 from content.models.discussions import Emoji
 from content.rendering import render_post_markdown
 from content.selectors import discussions as selectors
@@ -151,6 +151,41 @@ class TopicEditView(TopicMixin, ServiceFormMixin, FormView):
         )
         messages.success(self.request, _("The topic is saved."))
         return self.back_to_topic()
+
+
+class ReplyEditView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
+    """The reply's author (while the topic is open) or a moderator edits its text (the service decides)."""
+
+    template_name = "content/discussions/reply_form.html"
+    form_class = ReplyEditForm
+    capability = "participate"
+
+    @cached_property
+    def reply(self):
+        return selectors.reply_get(
+            community=self.community, topic=self.topic, reply_id=self.kwargs["reply_id"]
+        )
+
+    def get_form(self, form_class=None):
+        if not (has_capability(self.membership, "moderate") or self.reply.author_id == self.membership.pk):
+            raise NotTheAuthor()
+        return super().get_form(form_class)
+
+    def get_initial(self):
+        return {"body": self.reply.body}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, reply=self.reply, **kwargs)
+
+    def perform(self, form):
+        services.reply_update(
+            actor=self.request.user,
+            community=self.community,
+            reply=self.reply,
+            body=form.cleaned_data["body"],
+        )
+        messages.success(self.request, _("Your changes are saved."))
+        return self.back_to_topic(f"#reply-{self.reply.pk}")
 
 
 class ReactView(TopicMixin, View):

@@ -18,6 +18,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts import services as account_services
+from content.services import posts as post_services
+from content.services import spaces as space_services
 from tests import factories
 from tests.api.helpers import png_upload
 
@@ -148,3 +150,65 @@ def test_a_generated_client_sends_json_and_uploads_a_logo_as_multipart(client_pa
     )
     assert changed.tagline == "Sharp"
     assert changed.logo.startswith("http://testserver/media/communities/")
+
+
+@pytest.mark.django_db
+def test_a_generated_client_discusses_searches_in_chinese_and_writes_privately(client_package, wsgi_app):
+    """Content through the generated client: start a topic and reply, edit the reply, find a Chinese
+    post by a Chinese word, and start a private conversation that the recipient then lists."""
+
+    def op(group, name):
+        return importlib.import_module(f"{PACKAGE}.api.{group}.{name}")
+
+    def client_of(user):
+        _token, key = account_services.token_create(user=user, name="client")
+        return importlib.import_module(PACKAGE).AuthenticatedClient(
+            base_url="http://testserver",
+            token=key,
+            prefix="Token",
+            httpx_args={"transport": httpx.WSGITransport(app=wsgi_app)},
+            raise_on_unexpected_status=True,
+        )
+
+    models = importlib.import_module(f"{PACKAGE}.models")
+    community = factories.CommunityFactory()
+    owner = factories.member(community=community, role="owner").user
+    writer = factories.member(community=community, trust_level=3)
+    reader = factories.member(community=community, trust_level=3)
+    space = space_services.space_create(actor=owner, community=community, name="Gear talk")
+    post = post_services.post_create(
+        actor=owner, community=community, title="构图入门", body="三分法是最常用的构图方法。"
+    )
+    post_services.post_publish(actor=owner, community=community, post=post)
+    client = client_of(writer.user)
+
+    topic = op("topics", "communities_topics_create").sync(
+        community.slug,
+        client=client,
+        body=models.TopicInputRequest(space=space.slug, title="Bags", body="Which?"),
+    )
+    reply = op("topics", "communities_topics_replies_create").sync(
+        community.slug, topic.id, client=client, body=models.ReplyInputRequest(body="A sling")
+    )
+    edited = op("topics", "communities_topics_replies_partial_update").sync(
+        community.slug,
+        topic.id,
+        reply.id,
+        client=client,
+        body=models.PatchedReplyUpdateRequest(body="A *sling*"),
+    )
+    assert (edited.body_html, edited.edited_at is not None) == ("<p>A <em>sling</em></p>\n", True)
+
+    found = op("search", "communities_search_list").sync(community.slug, client=client, q="构图")
+    assert [(row.kind.value, row.object_id) for row in found.results] == [("post", post.pk)]
+
+    started = op("conversations", "communities_conversations_create").sync(
+        community.slug,
+        client=client,
+        body=models.ConversationInputRequest(recipients=[reader.pk], body="你好"),
+    )
+    assert started.message_count == 1
+    inbox = op("conversations", "communities_conversations_list").sync(
+        community.slug, client=client_of(reader.user)
+    )
+    assert [(row.id, row.unread_count) for row in inbox.results] == [(started.id, 1)]

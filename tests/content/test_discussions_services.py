@@ -112,6 +112,16 @@ def test_quote_keeps_an_excerpt_and_the_link(community, owner, member, topic):
     assert quoting.quoted_id == long.pk and quoting.quote.endswith("…") and len(quoting.quote) <= 500
 
 
+def test_a_quote_is_the_words_a_reader_sees_not_the_markdown(community, owner, member, topic):
+    marked = services.reply_create(
+        actor=owner, community=community, topic=topic, body="Use **f/8** and [see this](https://example.com)"
+    )
+    quoting = services.reply_create(
+        actor=member, community=community, topic=topic, body="Indeed", quoted_id=marked.pk
+    )
+    assert quoting.quote == "Use f/8 and see this"
+
+
 def test_reply_of_another_topic_cannot_be_answered_or_quoted(community, owner, member, space, topic):
     elsewhere = services.topic_create(actor=owner, community=community, space=space, title="B", body="b")
     foreign = services.reply_create(actor=owner, community=community, topic=elsewhere, body="x")

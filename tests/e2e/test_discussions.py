@@ -1,6 +1,6 @@
 """Journey: a member opens a space, reads the topic of the week, answers linus's reply mentioning grace
-with the autocomplete; a moderator locks the topic; the member sees it locked; the mentioned
-member finds the notice in the inbox."""
+with the autocomplete, edits that reply and opens the report form on linus's; a moderator locks the
+topic; the member sees it locked; the mentioned member finds the notice in the inbox."""
 
 import pytest
 
@@ -42,6 +42,16 @@ def test_discuss_the_topic_of_the_week(journey, language):
     reply = Reply.objects.get(topic=topic, body__startswith="Nice one @grace")
     assert reply.parent_id == first.pk
     assert mentions.count() == told_before + 1
+    edit_url = f"{COMMUNITY}topics/{topic.pk}/replies/{reply.pk}/edit/"
+    member.click_link(edit_url)
+    member.check("the edit form of my reply")
+    member.page.fill("textarea[name=body]", f"{reply.body} (edited)")
+    member.submit("body")
+    member.check("my reply, edited")
+    reply.refresh_from_db()
+    assert reply.edited_at is not None and reply.body.endswith("(edited)")
+    member.click_link(f"{COMMUNITY}report/?target_type=content.reply&target_id={first.pk}")
+    member.check("the report form, on linus's reply")
 
     moderator = trip.person("moderator")
     moderator.visit(f"{COMMUNITY}topics/{topic.pk}/", "the moderator on the topic")

@@ -224,6 +224,10 @@ class ReplyInputSerializer(StrictInputMixin, serializers.Serializer):
     )
 
 
+class ReplyUpdateSerializer(StrictInputMixin, serializers.Serializer):
+    body = serializers.CharField(max_length=BODY_MAX)
+
+
 class ReactionInputSerializer(StrictInputMixin, serializers.Serializer):
     emoji = serializers.ChoiceField(choices=Emoji.choices)
 

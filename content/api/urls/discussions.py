@@ -42,6 +42,11 @@ urlpatterns = [
         views.ReplyViewSet.as_view({"get": "list", "post": "create"}),
         name="reply-list",
     ),
+    path(
+        REPLY,
+        views.ReplyViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        name="reply-detail",
+    ),
     path(TOPIC + "reactions/", views.ReactionViewSet.as_view({"post": "toggle"}), name="topic-reactions"),
     *[
         path(

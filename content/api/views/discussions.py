@@ -1,4 +1,4 @@
-"""Discussions API: topics (list with filters, one, start, edit), their replies (list, post) and
+"""Discussions API: topics (list with filters, one, start, edit), their replies (list, one, post, edit) and
 reactions on topics and replies (a toggle)."""
 
 import django_filters
@@ -125,15 +125,42 @@ class TopicChildMixin:
         request=s.ReplyInputSerializer,
         responses={201: s.ReplyOutputSerializer},
     ),
+    retrieve=extend_schema(summary=_("One reply of a topic")),
+    partial_update=extend_schema(
+        summary=_("Edit a reply's text (its author while the topic is open, or a moderator)"),
+        request=s.ReplyUpdateSerializer,
+        responses={200: s.ReplyOutputSerializer},
+    ),
 )
-class ReplyViewSet(TopicChildMixin, mixins.ListModelMixin, CommunityViewSet):
+class ReplyViewSet(TopicChildMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Reply.objects.none()
     serializer_class = s.ReplyOutputSerializer
     filter_backends = []  # oldest first: the order of the conversation
-    capability = {"list": "view", "create": "participate"}
+    capability = {
+        "list": "view",
+        "retrieve": "view",
+        "create": "participate",
+        "partial_update": "participate",
+    }
 
     def get_queryset(self):
         return selectors.reply_list(community=self.request.community, topic=self._topic)
+
+    def get_object(self):
+        return selectors.reply_get(
+            community=self.request.community, topic=self._topic, reply_id=self.kwargs["reply_id"]
+        )
+
+    def partial_update(self, request, community_slug, topic_id, reply_id):
+        serializer = s.ReplyUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reply = services.reply_update(
+            actor=request.user,
+            community=request.community,
+            reply=self.get_object(),
+            **serializer.validated_data,
+        )
+        return Response(self.get_serializer(reply).data)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
