@@ -18,6 +18,7 @@ from content.models.discussions import Emoji
 from content.rendering import render_post_markdown
 from content.selectors import discussions as selectors
 from content.services import discussions as services
+from content.views.reply_cards import reply_cards
 from content.views.spaces import SpaceMixin
 
 
@@ -70,7 +71,8 @@ class TopicMixin(CommunityMixin):
 
 class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
     """A topic and a page of its top-level replies, each with its nested replies (the same number of
-    queries for 5 or 50 replies); `?reply_to=<id>` and `?quote=<id>` prepare the form."""
+    queries for 5 or 50 replies, each reply's card kept rendered: content.views.reply_cards);
+    `?reply_to=<id>` and `?quote=<id>` prepare the form."""
 
     template_name = "content/discussions/topic.html"
     form_class = ReplyForm
@@ -90,18 +92,30 @@ class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
         page = Paginator(parents, selectors.REPLIES_PER_PAGE).get_page(self.request.GET.get("page"))
         threads = selectors.reply_threads(community=community, topic=topic, parents=page.object_list)
         member_of = selectors.my_space_ids(community=community, membership=membership)
+        mine = selectors.my_reactions(community=community, membership=membership, topic=topic)
+        may_reply = selectors.may_reply(membership, topic.space, member_of)
+        may_react = has_capability(membership, "participate")
+        cards = reply_cards(
+            self.request,
+            community=community,
+            topic=topic,
+            replies=[reply for thread in threads for reply in (thread.reply, *thread.children)],
+            mine=mine,
+            may_react=may_react,
+            may_reply=may_reply,
+        )
         kwargs.setdefault("form", self.get_form())
         form = kwargs["form"]
         return super().get_context_data(
             topic=topic,
             space=topic.space,
             body_html=render_post_markdown(topic.body),
-            threads=threads,
+            threads=[(cards[t.reply.pk], [cards[child.pk] for child in t.children]) for t in threads],
             page_obj=page,
-            mine=selectors.my_reactions(community=community, membership=membership, topic=topic),
+            mine=mine,
             emojis=Emoji.choices,
-            may_reply=selectors.may_reply(membership, topic.space, member_of),
-            may_react=has_capability(membership, "participate"),
+            may_reply=may_reply,
+            may_react=may_react,
             may_edit=self.may_edit(),
             read_only_until=selectors.read_only_until(community=community, space=topic.space, topic=topic),
             replying_to=self._named_reply(form, "parent_id"),
