@@ -8,6 +8,7 @@ Visibility, nesting, counters, slow mode and read-only are decided in docs/decis
 """
 
 from django.db import models
+from django.db.models import ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -148,6 +149,11 @@ class Reactable(TenantModel):
         return {emoji: getattr(self, f"react_{emoji}") for emoji in Emoji.values}
 
 
+# Pinned topics before the others in a space's list, as an expression that the list's index holds too
+# ("NULLS LAST", which would say the same, is refused in an index by SQLite).
+UNPINNED = ExpressionWrapper(Q(pinned_at__isnull=True), output_field=models.BooleanField())
+
+
 class Topic(Reactable):
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="topics", verbose_name=_("space"))
     author = models.ForeignKey(
@@ -174,6 +180,19 @@ class Topic(Reactable):
         verbose_name_plural = _("topics")
         indexes = [
             models.Index(fields=["community", "space", "-last_activity_at"], name="content_topic_space"),
+            # A space's topic list in its order (content.selectors.discussions.topics_in_order): the
+            # prompt of the week, pinned topics, then by activity; a page reads 20 index entries.
+            models.Index(
+                F("community"),
+                F("space"),
+                F("is_prompt").desc(),
+                UNPINNED,
+                F("pinned_at").desc(),
+                F("last_activity_at").desc(),
+                F("id").desc(),
+                name="content_topic_space_order",
+                condition=Q(removed_at__isnull=True),
+            ),
             models.Index(fields=["community", "-last_activity_at"], name="content_topic_active"),
             models.Index(fields=["community", "author", "-created_at"], name="content_topic_author"),
         ]

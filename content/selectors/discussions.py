@@ -8,7 +8,7 @@ of `moderate` (who answer for every space). Removed rows and rows held by modera
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -16,7 +16,7 @@ from communities.models import Community
 from communities.permissions import has_capability
 from content.errors import discussions as errors
 from content.models import DiscussionSettings, Reaction, Reply, Space, SpaceMember, Topic
-from content.models.discussions import WhoMayPost
+from content.models.discussions import UNPINNED, WhoMayPost
 from members.models import Membership
 from members.selectors.moderation import hidden_ids
 
@@ -167,10 +167,9 @@ def topic_list(
 
 
 def topics_in_order(queryset: QuerySet[Topic], order: str = "active") -> QuerySet[Topic]:
-    """The prompt of the week first, then pinned topics (latest pin first), then `order`."""
-    return queryset.order_by(
-        "-is_prompt", F("pinned_at").desc(nulls_last=True), *ORDERINGS.get(order, ORDERINGS["active"])
-    )
+    """The prompt of the week first, then pinned topics (latest pin first), then `order`; in the
+    default order a page of a space's list reads the index `content_topic_space_order`."""
+    return queryset.order_by("-is_prompt", UNPINNED, "-pinned_at", *ORDERINGS.get(order, ORDERINGS["active"]))
 
 
 def topic_get(*, community: Community, membership: Membership | None, topic_id) -> Topic:

@@ -100,6 +100,7 @@ class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
             community=community,
             topic=topic,
             replies=[reply for thread in threads for reply in (thread.reply, *thread.children)],
+            membership=membership,
             mine=mine,
             may_react=may_react,
             may_reply=may_reply,

@@ -4,10 +4,13 @@ A card is the markup of one reply: its author and date, its quote, its Markdown 
 buttons and its Reply / Quote links. Drawing a page of them through the template engine (five reaction
 forms each) was most of a topic page's time, so each card is kept under a key made of everything it
 shows: the reply's own columns (its text, edit time and reaction counters among them), its author's
-name, what the viewer gave it and may do with it (react, answer), the community's address (links), the
-language, the time zone and the release. An edited reply, a new reaction or a renamed author is a new
-key: nothing is invalidated and nothing can be stale. A page's cards are read in one `memo_many` (one
-cache round trip for those this process does not hold).
+name, the community's address (links), the language, the time zone, the release, and what about the
+viewer can change it: their role and status (every capability the card may ask about), whether they
+wrote the reply, the reactions they gave it, and whether they may react and answer here. An edited
+reply, a new reaction or a renamed author is a new key: nothing is invalidated and nothing can be
+stale. A page's cards are read in one `memo_many` (one cache round trip for those this process does not
+hold). A card that newly shows something else (a related row, a fact about the viewer) must add it to
+the key.
 
 Only replies the selectors return get a card, so a removed or held reply is never drawn, whatever the
 cache still holds under its old key.
@@ -28,6 +31,7 @@ from communities import fragments
 from communities.models import Community
 from content.models import Reply, Topic
 from content.models.discussions import Emoji
+from members.models import Membership
 
 TEMPLATE = "content/discussions/_reply.html"
 
@@ -38,17 +42,23 @@ def reply_cards(
     community: Community,
     topic: Topic,
     replies: Iterable[Reply],
+    membership: Membership | None,
     mine: set[tuple[int | None, str]],
     may_react: bool,
     may_reply: bool,
 ) -> dict[int, SafeString]:
-    """The card of each of `replies` (loaded with their authors' accounts), by reply id. `mine` is the
-    viewer's reactions in the topic (content.selectors.discussions.my_reactions)."""
+    """The card of each of `replies` (loaded with their authors' accounts), by reply id, as the viewer
+    (`membership`, None for a visitor) sees it. `mine` is the viewer's reactions in the topic
+    (content.selectors.discussions.my_reactions)."""
     links = may_reply and not topic.locked_at and not topic.closed_at
+    standing = (membership.role, membership.status) if membership is not None else None
+    me = membership.pk if membership is not None else None
 
     def key(reply: Reply) -> str:
         given = tuple(sorted(emoji for reply_id, emoji in mine if reply_id == reply.pk))
-        parts = (community.slug, fragments.row_values(reply), reply.author.user.name, given, may_react, links)
+        wrote = me is not None and reply.author_id == me
+        viewer = (standing, wrote, given, may_react, links)
+        parts = (community.slug, fragments.row_values(reply), reply.author.user.name, viewer)
         return "reply-card:" + fragments.digest(fragments.release(), fragments.locale_parts(), parts)
 
     def build(reply: Reply) -> tuple[str, str]:
@@ -57,6 +67,7 @@ def reply_cards(
             "reply": reply,
             "community": community,
             "topic": topic,
+            "membership": membership,
             "emojis": Emoji.choices,
             "mine": mine,
             "may_react": may_react,
