@@ -6,9 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0008_verbose_names'),
-        ('content', '0008_polls_and_follows'),
-        ('members', '0012_verbose_names'),
+        ('content', '0009_conversations'),
     ]
 
     operations = [
