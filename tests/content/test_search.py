@@ -8,6 +8,8 @@ index, the selectors, the page and the API without depending on one kind of cont
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -76,7 +78,7 @@ def test_only_the_newest_matches_are_ranked_and_counted(community, monkeypatch):
     indexed(community, "Light today", "light", position=1)
     indexed(community, "Shadows", "no match", position=0)
     results = search_results(community=community, query="light")
-    assert results.count() == 2
+    assert len(results) == 2
     assert titles(results) == ["Light today", "Newer notes"]
 
 
@@ -218,3 +220,18 @@ def test_the_list_costs_the_same_for_any_number_of_results(community, django_ass
         response = api(community, q="light", page_size=25)
     assert len(response.json()["results"]) == 25
     assert SearchEntry.objects.filter(published_at__lte=timezone.now()).count() == 30
+
+
+def test_a_search_scans_its_matches_once_and_loads_a_page_by_id(community):
+    """One query reads the candidates (ids and ranks: their number is the count), a second loads the
+    asked page's rows by id; the matching is never run twice (once to count, once for the page)."""
+    for number in range(30):
+        indexed(community, f"Light {number}", "light", position=number + 1)
+    everything = titles(search_results(community=community, query="light"))
+    with CaptureQueriesContext(connection) as captured:
+        second = api(community, q="light", page_size=25, page=2).json()
+    matching = [query["sql"] for query in captured if "@@" in query["sql"] or '"words" LIKE' in query["sql"]]
+    assert len(matching) == 1
+    assert second["count"] == 30
+    first = api(community, q="light", page_size=25).json()
+    assert [row["title"] for row in first["results"] + second["results"]] == everything
