@@ -1,16 +1,15 @@
 """The reply cards of a topic page, kept rendered by content (decision 0018, keys by content).
 
 A card is the markup of one reply: its author and date, its quote, its Markdown rendered, its reaction
-buttons and its Reply / Quote links. Drawing a page of them through the template engine (five reaction
-forms each) was most of a topic page's time, so each card is kept under a key made of everything it
-shows: the reply's own columns (its text, edit time and reaction counters among them), its author's
-name, the community's address (links), the language, the time zone, the release, and what about the
-viewer can change it: their role and status (every capability the card may ask about), whether they
+buttons and its Reply, Quote, Edit and Report links. Drawing a page of them through the template engine
+(five reaction forms each) was most of a topic page's time, so each card is kept under a key made of
+everything it shows: the reply's own columns (its text, edit time and reaction counters among them), its
+author's name, the community's address (links), the language, the time zone, the release, and what about
+the viewer can change it: their role and status (every capability the card may ask about), whether they
 wrote the reply, the reactions they gave it, and whether they may react and answer here. An edited
-reply, a new reaction or a renamed author is a new key: nothing is invalidated and nothing can be
-stale. A page's cards are read in one `memo_many` (one cache round trip for those this process does not
-hold). A card that newly shows something else (a related row, a fact about the viewer) must add it to
-the key.
+reply, a new reaction or a renamed author is a new key: nothing is invalidated and nothing can be stale.
+A page's cards are read in one `memo_many` (one cache round trip for those this process does not hold).
+A card that newly shows something else (a related row, a fact about the viewer) must add it to the key.
 
 Only replies the selectors return get a card, so a removed or held reply is never drawn, whatever the
 cache still holds under its old key.

@@ -7,10 +7,9 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from communities.roles import Role
-from content.models import Reaction, Reply
+from content.models import Reaction
 from content.services import discussions as services
 from content.services import spaces as space_services
 from tests import factories
@@ -64,12 +63,23 @@ def test_a_second_view_draws_no_card_again(member, topic, reply, community, owne
     assert "<em>Fast</em> primes" in again.content.decode()
 
 
-def test_an_edited_reply_shows_its_new_text(member, topic, reply):
+def test_an_edited_reply_shows_its_new_text(community, owner, member, topic, reply):
     client = viewer(member)
     assert "<em>Fast</em> primes" in page(client, topic).content.decode()
-    Reply.objects.filter(pk=reply.pk).update(body="**Slow** zooms", edited_at=timezone.now())
+    services.reply_update(actor=owner, community=community, reply=reply, body="**Slow** zooms")
     html = page(client, topic).content.decode()
     assert "<strong>Slow</strong> zooms" in html and "primes" not in html
+
+
+def test_the_author_sees_the_edit_link_and_another_member_the_report_link(community, member, topic):
+    """Two plain members: only who wrote the reply tells their cards apart."""
+    reply = services.reply_create(actor=member, community=community, topic=topic, body="Mine")
+    edit = reverse("content:reply-edit", args=[community.slug, topic.pk, reply.pk])
+    other = factories.member(community=community).user
+    theirs = page(viewer(other), topic).content.decode().split(f'id="reply-{reply.pk}"')[1]
+    mine = page(viewer(member), topic).content.decode().split(f'id="reply-{reply.pk}"')[1]
+    assert edit in mine and "report-link" not in mine
+    assert edit not in theirs and "report-link" in theirs
 
 
 def test_each_viewer_sees_their_own_reactions_and_new_counts(community, owner, member, topic, reply):
