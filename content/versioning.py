@@ -17,12 +17,20 @@ def content_version(community) -> str | None:
     return fragments.list_version(SCOPE, community.pk)
 
 
-def _changed(sender, instance, **kwargs):
+# Columns the feed never shows: a save that changes only these (an answer's or a session question's
+# votes) keeps the version.
+NOT_SHOWN_COLUMNS = frozenset({"vote_count", "updated_at"})
+
+
+def _changed(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= NOT_SHOWN_COLUMNS:
+        return
     fragments.bump(SCOPE, [instance.community_id])
 
 
-# Rows the feed never shows: the search index (written with the content it mirrors) and private
-# conversations (a message must not throw away every member's cached feed).
+# Rows the feed never shows, so that their writes keep every member's cached feed: the search index
+# (written with the content it mirrors), private conversations, and the clicks of reading (reactions,
+# votes, ballots, follows) and their bookkeeping (credits, reminders, uploads before a post uses them).
 NOT_IN_FEED = frozenset(
     {
         "content.SearchEntry",
@@ -31,6 +39,16 @@ NOT_IN_FEED = frozenset(
         "content.Message",
         "content.MessagingPreference",
         "content.MessagingSettings",
+        "content.Reaction",
+        "content.AnswerVote",
+        "content.SessionQuestionVote",
+        "content.PollBallot",
+        "content.PollChoice",
+        "content.TopicFollow",
+        "content.CreditAccount",
+        "content.CreditTransaction",
+        "content.SessionReminder",
+        "content.PostImage",
     }
 )
 

@@ -4,6 +4,7 @@ every change shown at once (the feed is kept in the cache under the community's 
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities.roles import Role
-from content.services import discussions, posts, questions, sessions, spaces
+from content.models import PollOption
+from content.services import discussions, follows, polls, posts, questions, sessions, spaces
+from content.versioning import NOT_IN_FEED, content_version
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +133,32 @@ def test_active_topics_show_the_prompt_first_and_only_readable_ones(home, commun
     assert "Plain talk" not in home()  # discussions are for members
     spaces.space_member_add(actor=owner, community=community, space=group, membership=member)
     assert "Group secret" in home(member.user)  # joining a space changes the feed at once
+
+
+def test_clicks_of_reading_keep_the_cached_feed_and_a_reply_replaces_it(community, member):
+    """Reactions, follows, votes and ballots change nothing the feed shows: the community's content
+    version stays, so members' cached feeds are not thrown away on every click; a reply changes it."""
+    for label in NOT_IN_FEED:
+        apps.get_model(label)  # a misspelt label would silently keep nothing out
+    owner = factories.member(community=community, role=Role.OWNER).user
+    space = spaces.space_create(actor=owner, community=community, name="Gear")
+    topic = discussions.topic_create(actor=owner, community=community, space=space, title="Bags", body="?")
+    poll = polls.poll_create(
+        actor=owner, community=community, topic=topic, question="Which?", options=["A", "B"], multiple=False
+    )
+    question = questions.question_ask(actor=owner, community=community, title="Lens?")
+    answer = questions.answer_post(actor=owner, community=community, question=question, body="A 35")
+    before = content_version(community)
+
+    discussions.reaction_toggle(actor=member.user, community=community, topic=topic, emoji="heart")
+    assert content_version(community) == before, "reaction"
+    follows.topic_follow(actor=member.user, community=community, topic=topic)
+    assert content_version(community) == before, "follow"
+    option = PollOption.objects.filter(poll=poll).first()
+    polls.poll_vote(actor=member.user, community=community, poll=poll, option_ids=[option.pk])
+    assert content_version(community) == before, "ballot"
+    questions.answer_vote(actor=member.user, community=community, answer=answer)
+    assert content_version(community) == before, "vote"
+
+    discussions.reply_create(actor=member.user, community=community, topic=topic, body="A sling")
+    assert content_version(community) != before
