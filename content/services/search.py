@@ -22,6 +22,10 @@ from content.models.search import BODY_MAX, TITLE_MAX, SearchEntry
 from content.segmentation import document_words
 
 TAG = re.compile(r"<[^>]*>")
+# Tags inside a line of text: dropped without a space, so "**me**," stays "me," and not "me ,".
+INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|code|del|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,11 @@ def registered() -> dict[type, SearchableKind]:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown as the words a reader sees: rendered (so link targets and markup are not indexed), tags
-    replaced by spaces (so that paragraphs do not run together), entities decoded, whitespace folded.
-    The result is text, escaped wherever it is shown."""
-    return " ".join(html.unescape(TAG.sub(" ", str(render_markdown(markdown)))).split())
+    """Markdown as the words a reader sees: rendered (so link targets and markup are not indexed), inline
+    tags dropped, the other tags replaced by spaces (so that paragraphs do not run together), entities
+    decoded, whitespace folded. The result is text, escaped wherever it is shown."""
+    text = INLINE_TAG.sub("", str(render_markdown(markdown)))
+    return " ".join(html.unescape(TAG.sub(" ", text)).split())
 
 
 @transaction.atomic

@@ -1,6 +1,8 @@
 """HTML moderation of discussions (`moderate`): a topic's moderation page (lock, close, pin, prompt of
 the week, move, slow mode, read-only), splitting replies into a new topic, a space's slow mode and
-read-only time, and the community-wide read-only time. Refusals come back as flash messages."""
+read-only time, and the community-wide read-only time. A form with bad input comes back with its
+messages beside its fields; a refusal of the service comes back as a flash message (the one handler of
+domain errors)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -30,49 +32,65 @@ FLAGS = {
 }
 
 
-def _valid(form):
-    """The form's cleaned data, or its errors raised as a domain error (a flash message)."""
-    if not form.is_valid():
-        raise DiscussionInvalid(fields={name: list(errors) for name, errors in form.errors.items()})
-    return form.cleaned_data
+class ModerationFormsMixin:
+    """POST handling shared by the topic and space moderation pages: each action's form is bound and
+    checked; an invalid one re-renders the page with that form's messages beside its fields (as a
+    FormView does), a valid one runs the action and goes back to what was moderated."""
+
+    forms: dict[str, str] = {}  # action -> the context name of its form
+
+    def bound(self, action):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "")
+        form = self.bound(action) if action in self.forms else None
+        if form is not None and not form.is_valid():
+            context = self.get_context_data(**{self.forms[action]: form})
+            return self.render_to_response(context)
+        response = self.act(action, form.cleaned_data if form is not None else {})
+        messages.success(request, _("Done."))
+        return response
 
 
-class TopicModerationView(TopicMixin, TemplateView):
+class TopicModerationView(ModerationFormsMixin, TopicMixin, TemplateView):
     """GET: the topic's moderation page. POST `action`: one of FLAGS, `move`, `slow_mode`, `read_only`."""
 
     template_name = "content/discussions/moderate.html"
     capability = "moderate"
+    forms = {"move": "move_form", "slow_mode": "slow_form", "read_only": "read_only_form"}
 
     def get_context_data(self, **kwargs):
         spaces = selectors.space_list(community=self.community)
+        kwargs.setdefault("move_form", MoveForm(spaces=spaces, initial={"space": self.topic.space.slug}))
+        kwargs.setdefault("slow_form", SlowModeForm(initial={"minutes": self.topic.slow_mode_minutes}))
+        kwargs.setdefault("read_only_form", ReadOnlyForm(initial={"until": self.topic.read_only_until}))
         return super().get_context_data(
             topic=self.topic,
             space=self.topic.space,
-            move_form=MoveForm(spaces=spaces, initial={"space": self.topic.space.slug}),
-            slow_form=SlowModeForm(initial={"minutes": self.topic.slow_mode_minutes}),
-            read_only_form=ReadOnlyForm(initial={"until": self.topic.read_only_until}),
             may_prompt=has_capability(self.membership, "manage_spaces"),
             **kwargs,
         )
 
-    def post(self, request, *args, **kwargs):
-        action = request.POST.get("action", "")
-        common = {"actor": request.user, "community": self.community, "topic": self.topic}
+    def bound(self, action):
+        if action == "move":
+            return MoveForm(self.request.POST, spaces=selectors.space_list(community=self.community))
+        return SlowModeForm(self.request.POST) if action == "slow_mode" else ReadOnlyForm(self.request.POST)
+
+    def act(self, action, data):
+        common = {"actor": self.request.user, "community": self.community, "topic": self.topic}
         if action in FLAGS:
             service, argument, on = FLAGS[action]
             service(**common, **{argument: on})
         elif action == "move":
-            data = _valid(MoveForm(request.POST, spaces=selectors.space_list(community=self.community)))
             space = selectors.space_get(community=self.community, slug=data["space"])
             services.topic_move(**common, space=space, reason=data["reason"])
         elif action == "slow_mode":
-            services.topic_slow_mode(**common, minutes=_valid(SlowModeForm(request.POST))["minutes"])
+            services.topic_slow_mode(**common, minutes=data["minutes"])
         elif action == "read_only":
-            data = _valid(ReadOnlyForm(request.POST))
             services.topic_read_only(**common, until=data["until"], reason=data["reason"])
         else:
             raise DiscussionInvalid(fields={"action": [str(_("Choose an action."))]})
-        messages.success(request, _("Done."))
         return redirect(topic_url(self.topic))
 
 
@@ -101,31 +119,29 @@ class TopicSplitView(TopicMixin, ServiceFormMixin, FormView):
         return redirect(topic_url(new))
 
 
-class SpaceModerationView(SpaceMixin, TemplateView):
+class SpaceModerationView(ModerationFormsMixin, SpaceMixin, TemplateView):
     """A space's slow mode and read-only time."""
 
     template_name = "content/discussions/moderate_space.html"
     capability = "moderate"
+    forms = {"slow_mode": "slow_form", "read_only": "read_only_form"}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            space=self.space,
-            slow_form=SlowModeForm(initial={"minutes": self.space.slow_mode_minutes}),
-            read_only_form=ReadOnlyForm(initial={"until": self.space.read_only_until}),
-            **kwargs,
-        )
+        kwargs.setdefault("slow_form", SlowModeForm(initial={"minutes": self.space.slow_mode_minutes}))
+        kwargs.setdefault("read_only_form", ReadOnlyForm(initial={"until": self.space.read_only_until}))
+        return super().get_context_data(space=self.space, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        action = request.POST.get("action", "")
-        common = {"actor": request.user, "community": self.community, "space": self.space}
+    def bound(self, action):
+        return SlowModeForm(self.request.POST) if action == "slow_mode" else ReadOnlyForm(self.request.POST)
+
+    def act(self, action, data):
+        common = {"actor": self.request.user, "community": self.community, "space": self.space}
         if action == "slow_mode":
-            services.space_slow_mode(**common, minutes=_valid(SlowModeForm(request.POST))["minutes"])
+            services.space_slow_mode(**common, minutes=data["minutes"])
         elif action == "read_only":
-            data = _valid(ReadOnlyForm(request.POST))
             services.space_read_only(**common, until=data["until"], reason=data["reason"])
         else:
             raise DiscussionInvalid(fields={"action": [str(_("Choose an action."))]})
-        messages.success(request, _("Done."))
         return self.space_url()
 
 

@@ -107,6 +107,7 @@ class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
         )
         kwargs.setdefault("form", self.get_form())
         form = kwargs["form"]
+        quoting = self._named_reply(form, "quoted_id")
         return super().get_context_data(
             topic=topic,
             space=topic.space,
@@ -120,7 +121,8 @@ class TopicDetailView(MentionsMixin, TopicMixin, ServiceFormMixin, FormView):
             may_edit=self.may_edit(),
             read_only_until=selectors.read_only_until(community=community, space=topic.space, topic=topic),
             replying_to=self._named_reply(form, "parent_id"),
-            quoting=self._named_reply(form, "quoted_id"),
+            quoting=quoting,
+            quote_preview=services.quote_excerpt(quoting.body) if quoting else "",
             **kwargs,
         )
 

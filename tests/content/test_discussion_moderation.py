@@ -172,6 +172,15 @@ def test_moderation_through_the_pages_and_the_api(api_client_for, community, mod
     assert client.post(page, {"action": "read_only", "until": "1999-01-01T10:00"}).status_code == 302
     topic.refresh_from_db()
     assert topic.read_only_until is None  # refused with a message
+    # Bad input in a form comes back as the page with the form's messages beside its fields.
+    response = client.post(page, {"action": "slow_mode", "minutes": "-5"})
+    assert response.status_code == 200 and "field-invalid" in response.content.decode()
+    space_page = reverse("content:space-moderate", args=[community.slug, space.slug])
+    response = client.post(space_page, {"action": "read_only", "until": "9999-12-31T23:00"})
+    assert response.status_code == 200 and "field-invalid" in response.content.decode()
+    topic.refresh_from_db()
+    space.refresh_from_db()
+    assert topic.slow_mode_minutes == 0 and space.read_only_until is None
     lock = reverse("api:topic-lock", args=[community.slug, topic.pk])
     assert api_client_for(moderator).delete(lock).json()["locked_at"] is None
     assert_error(api_client_for(member).post(lock), 403, "permission_denied")

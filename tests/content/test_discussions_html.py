@@ -74,12 +74,16 @@ def test_operator_opens_a_space_member_starts_a_topic_and_others_reply(community
 
 def test_reply_form_prepares_an_answer_and_a_quote(community, owner, member, space):
     topic = services.topic_create(actor=member, community=community, space=space, title="T", body="b")
-    first = services.reply_create(actor=owner, community=community, topic=topic, body="Quote me")
+    first = services.reply_create(
+        actor=owner, community=community, topic=topic, body="Quote **me**, [here](https://example.com)"
+    )
     page = client_for(member).get(
         url("topic-detail", community, topic.pk) + f"?reply_to={first.pk}&quote={first.pk}"
     )
     html = page.content.decode()
-    assert page.status_code == 200 and f'value="{first.pk}"' in html and "Quote me" in html
+    assert page.status_code == 200 and f'value="{first.pk}"' in html
+    # The quote shown above the form is the words that will be stored, not the raw Markdown.
+    assert '<blockquote class="reply-quote"><p>Quote me, here</p></blockquote>' in html
 
 
 def test_form_errors_instead_of_500s(community, owner, member, space):

@@ -85,3 +85,29 @@ def test_the_index_of_the_list_leads_with_the_community_and_follows_its_order():
     ordering = str(selectors.topics_in_order(Topic.objects.all()).query).split("ORDER BY ")[1]
     ordering = ordering.replace('"content_topic".', "").replace(" ASC", "")
     assert ordering == columns.split(", ", 2)[2].replace("(", "").replace(")", "")
+
+
+def test_the_api_list_counts_from_the_readable_spaces_unless_a_filter_narrows_it(
+    api_client_for, community, owner, space
+):
+    """The API's `count` is the readable spaces' stored counts: no COUNT over the topics; a members-only
+    space the caller does not belong to adds nothing; a filter or a search counts the rows it keeps."""
+    hidden = space_services.space_create(
+        actor=owner, community=community, name="Core", members_only=True, joining="invitation"
+    )
+    for number in range(3):
+        start(community, owner, space, f"T{number}")
+    start(community, owner, hidden, "Secret")
+    member = factories.member(community=community).user
+    url = reverse("api:topic-list", args=[community.slug])
+    client = api_client_for(member)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(url).json()
+    assert body["count"] == 3 and len(body["results"]) == 3
+    assert not [q["sql"] for q in captured if "COUNT(" in q["sql"].upper() and "content_topic" in q["sql"]]
+    assert api_client_for(owner).get(url).json()["count"] == 4
+    assert client.get(url, {"space": hidden.slug}).json()["count"] == 0
+    assert client.get(url, {"space": space.slug}).json()["count"] == 3
+    assert client.get(url, {"search": "T1"}).json()["count"] == 1
+    assert client.get(url, {"pinned": "true"}).json()["count"] == 0

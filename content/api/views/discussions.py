@@ -2,12 +2,14 @@
 reactions on topics and replies (a toggle)."""
 
 import django_filters
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
+from communities.api.pagination import StoredCountPagination
 from communities.filters import IdFilter
 from content.api.serializers import discussions as s
 from content.errors.discussions import SpaceOfAnotherCommunity
@@ -55,6 +57,7 @@ class TopicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVi
     serializer_class = s.TopicOutputSerializer
     lookup_url_kwarg = "topic_id"
     filterset_class = TopicFilter
+    pagination_class = StoredCountPagination
     search_fields = ["title"]
     ordering_fields = ["last_activity_at", "created_at", "reply_count"]
     ordering = ["-last_activity_at", "-id"]
@@ -74,6 +77,19 @@ class TopicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVi
             membership=self.request.membership,
             topic_id=self.kwargs["topic_id"],
         )
+
+    def stored_count(self) -> int | None:
+        """The readable spaces' stored topic counts (the visible topics, kept by the services) are the
+        total unless a filter other than the space, or a search, narrows the list."""
+        params = self.request.query_params
+        narrowing = [name for name in TopicFilter.base_filters if name != "space"]
+        if params.get("search") or any(params.get(name) for name in narrowing):
+            return None
+        request = self.request
+        spaces = selectors.readable_spaces(community=request.community, membership=request.membership)
+        if params.get("space"):
+            spaces = spaces.filter(slug=params["space"])
+        return spaces.aggregate(total=Sum("topic_count"))["total"] or 0
 
     def retrieve(self, request, community_slug, topic_id):
         topic = self.get_object()
