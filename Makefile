@@ -75,4 +75,4 @@ bench-content: setup
 	$(BIN)/python bench/content.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache e2e-artifacts
+	rm -rf $(VENV) db.sqlite3 media community-files staticfiles .pytest_cache .ruff_cache e2e-artifacts

@@ -197,6 +197,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Serve uploads from Django itself; turn off when a web server or object storage serves MEDIA_ROOT.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# Images of communities' content (posts, works for critique): never under MEDIA_ROOT, served by Django
+# to those who may see the community (content/storage.py).
+COMMUNITY_FILES_ROOT = Path(env("COMMUNITY_FILES_ROOT", default=str(BASE_DIR / "community-files")))
 WHITENOISE_USE_FINDERS = True
 # Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise with their content type.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"

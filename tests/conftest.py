@@ -63,6 +63,7 @@ def django_db_setup(django_db_setup, citus_workers, django_db_blocker):
 def _test_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.COMMUNITY_FILES_ROOT = tmp_path / "community-files"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
 from communities.validators import MAX_POSITION, bounded
+from content.storage import community_files
 
 MIN_SCORE, MAX_SCORE = 1, 5
 MAX_PRICE = 100  # credits: the most a critique may earn or a request cost
@@ -117,7 +118,7 @@ class Work(TenantModel):
 
 class WorkImage(TenantModel):
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="images", verbose_name=_("work"))
-    image = models.ImageField(_("image"), upload_to=work_image_path)
+    image = models.ImageField(_("image"), upload_to=work_image_path, storage=community_files)
     position = models.PositiveSmallIntegerField(_("position"), default=0, validators=bounded(0, MAX_IMAGES))
 
     class Meta:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
 from communities.validators import MAX_POSITION, bounded
+from content.storage import community_files
 
 TITLE_MAX = 200
 BODY_MAX = 100_000  # characters of Markdown: a long tutorial is a tenth of it
@@ -187,7 +188,11 @@ class PostImage(TenantModel):
     """An image uploaded from the editor (checked, resized and re-encoded by the service)."""
 
     image = models.ImageField(
-        _("image"), upload_to=post_image_path, width_field="width", height_field="height"
+        _("image"),
+        upload_to=post_image_path,
+        storage=community_files,
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(_("width"), default=0, editable=False)
     height = models.PositiveIntegerField(_("height"), default=0, editable=False)

@@ -1,9 +1,11 @@
-"""HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/."""
+"""HTML routes of content (namespace "content"), one module per sub-domain, all under c/<slug>/ but
+the content images' (files)."""
 
 from content.urls import (
     conversations,
     critiques,
     discussions,
+    files,
     polls,
     posts,
     questions,
@@ -24,4 +26,5 @@ urlpatterns = [
     *search.urlpatterns,
     *polls.urlpatterns,
     *conversations.urlpatterns,
+    *files.urlpatterns,
 ]

@@ -47,7 +47,7 @@ def test_post_a_work_with_images_as_multipart(api_client_for):
     )
     assert response.status_code == 201, response.content
     assert len(response.json()["images"]) == 2
-    assert response.json()["images"][0].startswith("http://testserver/media/communities/")
+    assert response.json()["images"][0].startswith("http://testserver/files/communities/")
 
 
 def test_a_file_that_is_not_an_image_is_a_400(api_client_for):

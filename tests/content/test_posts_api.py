@@ -158,7 +158,7 @@ def test_tags_settings_preview_and_images(api_client_for, community, owner, writ
     uploaded = api_client_for(writer).post(
         api("post-image-list", community), {"image": png_upload()}, format="multipart"
     )
-    assert uploaded.status_code == 201 and uploaded.json()["markdown"].startswith("![](/media/communities/")
+    assert uploaded.status_code == 201 and uploaded.json()["markdown"].startswith("![](/files/communities/")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     bad = SimpleUploadedFile("x.gif", b"GIF89a-not-really", content_type="image/gif")
