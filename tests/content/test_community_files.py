@@ -4,7 +4,6 @@ as for the community's pages)."""
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from communities.models import Community
 from communities.roles import MembershipStatus, Role
@@ -13,13 +12,6 @@ from tests import factories
 from tests.content.critique_helpers import png, post_work
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user=None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def fetch(client, url):
@@ -33,7 +25,7 @@ def private():
     return factories.CommunityFactory(visibility=Community.Visibility.PRIVATE)
 
 
-def test_a_private_communitys_images_reach_its_members_only(private):
+def test_a_private_communitys_images_reach_its_members_only(private, client_for):
     author = factories.member(community=private, role=Role.OWNER)
     image = writing.post_image_upload(actor=author.user, community=private, file=png())
     url = image.image.url
@@ -54,7 +46,7 @@ def test_a_private_communitys_images_reach_its_members_only(private):
         assert fetch(client_for(user), url)[0].status_code == 404
 
 
-def test_a_public_communitys_work_images_are_public_and_cacheable(community):
+def test_a_public_communitys_work_images_are_public_and_cacheable(community, client_for):
     author = factories.member(community=community)
     work = post_work(community, author, images=[png()])
     url = work.images.get().image.url
@@ -64,7 +56,7 @@ def test_a_public_communitys_work_images_are_public_and_cacheable(community):
     assert "public" in response["Cache-Control"] and "immutable" in response["Cache-Control"]
 
 
-def test_wrong_names_and_methods_are_refused(community, private):
+def test_wrong_names_and_methods_are_refused(community, private, client_for):
     author = factories.member(community=private, role=Role.OWNER)
     url = writing.post_image_upload(actor=author.user, community=private, file=png()).image.url
     name = url.rsplit("/", 1)[1]
