@@ -13,6 +13,7 @@ from communities.permissions import has_capability
 from content.forms.discussions import SpaceForm, SpaceMemberAddForm
 from content.selectors import discussions as selectors
 from content.services import spaces as services
+from content.views.topic_rows import row_columns, topic_rows
 
 PAGE_SIZE = 20
 RECENT_TOPICS = 10
@@ -27,10 +28,11 @@ class SpaceListView(CommunityMixin, TemplateView):
     def get_context_data(self, **kwargs):
         member_of = selectors.my_space_ids(community=self.community, membership=self.membership)
         topics = selectors.topic_list(community=self.community, membership=self.membership)
+        recent = row_columns(topics).order_by("-last_activity_at", "-id")[:RECENT_TOPICS]
         return super().get_context_data(
             spaces=list(selectors.space_list(community=self.community)),
             member_of=member_of,
-            recent_topics=list(topics.order_by("-last_activity_at", "-id")[:RECENT_TOPICS]),
+            recent_topics=topic_rows(community=self.community, topics=recent, show_space=True),
             may_manage=has_capability(self.membership, "manage_spaces"),
             **kwargs,
         )
@@ -51,7 +53,8 @@ class SpaceMixin(CommunityMixin):
 
 class SpaceDetailView(SpaceMixin, TemplateView):
     """One space: its topics (the prompt of the week and pinned ones first) for those who may read
-    them; a members-only space shows non-members its description and how to join."""
+    them, each row kept rendered (content.views.topic_rows); a members-only space shows non-members its
+    description and how to join."""
 
     template_name = "content/spaces/detail.html"
     capability = "view"
@@ -59,21 +62,23 @@ class SpaceDetailView(SpaceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         space, membership = self.space, self.membership
         readable = selectors.may_read_space(membership, space, self.member_of)
-        page = None
+        page, rows = None, []
         if readable:
             topics = selectors.topic_list(
                 community=self.community, membership=membership, query=selectors.TopicQuery(space=space.pk)
             )
             # The space's stored count (the services keep it under the space's lock) numbers the pages:
             # no COUNT over thousands of topics for every page drawn.
-            ordered = selectors.topics_in_order(topics)
+            ordered = selectors.topics_in_order(row_columns(topics))
             page = CountedPaginator(ordered, PAGE_SIZE, count=space.topic_count).get_page(
                 self.request.GET.get("page")
             )
+            rows = topic_rows(community=self.community, topics=page.object_list)
         return super().get_context_data(
             space=space,
             readable=readable,
             page_obj=page,
+            rows=rows,
             is_member=space.pk in self.member_of,
             may_start=selectors.may_start_topic(membership, space, self.member_of),
             may_manage=has_capability(membership, "manage_spaces"),
