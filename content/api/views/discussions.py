@@ -3,11 +3,13 @@ reactions on topics and replies (a toggle)."""
 
 import django_filters
 from django.db.models import Sum
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.response import Response
 
+from communities import fragments
 from communities.api.base import CommunityViewSet
 from communities.api.pagination import StoredCountPagination
 from communities.filters import IdFilter
@@ -17,6 +19,16 @@ from content.models import Reply, Space, Topic
 from content.models.discussions import SLUG_MAX
 from content.selectors import discussions as selectors
 from content.services import discussions as services
+from content.versioning import discussions_versions
+
+
+def kept_page(request, name: str, versions: tuple, viewer, build):
+    """A list page's data kept in the cache (decision 0018) under the community's discussions versions,
+    what about the caller changes it (`viewer`), the language and time zone and the address asked (host,
+    filters, page: links are built from it); `build()` makes it on a miss."""
+    scope = (fragments.release(), request.community.pk, versions, viewer, fragments.locale_parts())
+    key = f"api-{name}:" + fragments.digest(scope, request.build_absolute_uri())
+    return Response(fragments.memo(key, lambda: build().data))
 
 
 class TopicFilter(django_filters.FilterSet):
@@ -90,6 +102,26 @@ class TopicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVi
         if params.get("space"):
             spaces = spaces.filter(slug=params["space"])
         return spaces.aggregate(total=Sum("topic_count"))["total"] or 0
+
+    def list(self, request, *args, **kwargs):
+        """A page of topics, kept per address, language, time zone and the spaces the caller reads under the
+        community's discussions versions (content.versioning)."""
+        versions = discussions_versions(request.community)  # first: before any row
+        if versions is None:
+            return super().list(request, *args, **kwargs)
+        readable = self.readable_space_ids(versions)
+        return kept_page(
+            request, "topics", versions, readable, lambda: super(TopicViewSet, self).list(request)
+        )
+
+    def readable_space_ids(self, versions: tuple) -> tuple[int, ...]:
+        """The spaces whose topics the caller reads, themselves kept under the versions (a space's
+        visibility, its members and the caller's role are writes that replace one of them)."""
+        community, membership = self.request.community, self.request.membership
+        viewer = membership.pk if membership is not None else None
+        key = "api-topics-readable:" + fragments.digest(community.pk, versions, viewer)
+        spaces = selectors.readable_spaces(community=community, membership=membership)
+        return fragments.memo(key, lambda: tuple(spaces.order_by("pk").values_list("pk", flat=True)))
 
     def retrieve(self, request, community_slug, topic_id):
         topic = self.get_object()
@@ -178,17 +210,28 @@ class ReplyViewSet(TopicChildMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         )
         return Response(self.get_serializer(reply).data)
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
+    def list(self, request, *args, **kwargs):
+        """A page of replies, kept per address, language, time zone and the caller's reactions in the topic
+        (the page shows them) under the community's discussions versions (content.versioning). Whether
+        the caller reads the topic was settled in `initial`."""
+        versions = discussions_versions(request.community)
+        if versions is None:
+            return super().list(request, *args, **kwargs)
+        mine = tuple(sorted((reply_id, emoji) for reply_id, emoji in self.mine if reply_id is not None))
+        return kept_page(request, "replies", versions, mine, lambda: super(ReplyViewSet, self).list(request))
+
+    @cached_property
+    def mine(self) -> set[tuple[int | None, str]]:
+        """The caller's reactions in the topic (content.selectors.discussions.my_reactions)."""
         topic = getattr(self, "_topic", None)
-        context["mine"] = (
-            selectors.my_reactions(
-                community=self.request.community, membership=self.request.membership, topic=topic
-            )
-            if topic is not None
-            else set()
+        if topic is None:
+            return set()
+        return selectors.my_reactions(
+            community=self.request.community, membership=self.request.membership, topic=topic
         )
-        return context
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "mine": self.mine}
 
     def create(self, request, community_slug, topic_id):
         serializer = s.ReplyInputSerializer(data=request.data)
