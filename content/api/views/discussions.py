@@ -104,8 +104,9 @@ class TopicViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityVi
         return spaces.aggregate(total=Sum("topic_count"))["total"] or 0
 
     def list(self, request, *args, **kwargs):
-        """A page of topics, kept per address, language, time zone and the spaces the caller reads under the
-        community's discussions versions (content.versioning)."""
+        # A page of topics, kept per address, language, time zone and the spaces the caller reads under the
+        # community's discussions versions (content.versioning). A comment, not a docstring: the schema
+        # would show a docstring as the operation's description.
         versions = discussions_versions(request.community)  # first: before any row
         if versions is None:
             return super().list(request, *args, **kwargs)
@@ -211,9 +212,9 @@ class ReplyViewSet(TopicChildMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         return Response(self.get_serializer(reply).data)
 
     def list(self, request, *args, **kwargs):
-        """A page of replies, kept per address, language, time zone and the caller's reactions in the topic
-        (the page shows them) under the community's discussions versions (content.versioning). Whether
-        the caller reads the topic was settled in `initial`."""
+        # A page of replies, kept per address, language, time zone and the caller's reactions in the topic
+        # (the page shows them) under the community's discussions versions (content.versioning). Whether
+        # the caller reads the topic was settled in `initial`. (A comment: see TopicViewSet.list.)
         versions = discussions_versions(request.community)
         if versions is None:
             return super().list(request, *args, **kwargs)
