@@ -181,8 +181,11 @@ def topic_get(*, community: Community, membership: Membership | None, topic_id) 
 
 
 def reply_list(*, community: Community, topic: Topic) -> QuerySet[Reply]:
-    """A topic's visible replies, oldest first, with their authors."""
-    qs = _visible(Reply.objects.for_community(community), Reply, community).filter(topic=topic)
+    """A topic's visible replies, oldest first, with their authors: neither removed nor held, nor nested
+    under a reply that is (its nested replies go with it, as `topic_recount` counts them)."""
+    replies = Reply.objects.for_community(community).filter(topic=topic)
+    gone = replies.filter(Q(removed_at__isnull=False) | Q(pk__in=hidden_ids(Reply, community))).values("pk")
+    qs = _visible(replies, Reply, community).exclude(parent_id__in=gone)
     return qs.select_related("author__user").order_by("created_at", "id")
 
 
