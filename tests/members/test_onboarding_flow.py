@@ -9,12 +9,14 @@ from django.utils import timezone, translation
 from analytics.models import ActivityEvent
 from communities.errors import DomainError, Forbidden
 from communities.models import Notification, NotificationPreference
+from events.services.registrations import registration_create
 from members.models import Membership, OnboardingStep
 from members.selectors import onboarding as selectors
 from members.selectors.policy import policy_for
 from members.services import membership_join, profiles
 from members.services import onboarding as services
 from tests import factories
+from tests.events.helpers import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -177,20 +179,22 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     assert OnboardingStep.objects.filter(community=community).count() == 3
 
 
-def test_the_checklist_offers_no_step_that_waits_for_a_missing_app(client_for, community):
-    """ "Join a first event" waits for the events app to have models; a stored step waits too."""
+def test_the_checklist_offers_join_a_first_event_now_that_events_exist(client_for, community, monkeypatch):
+    """ "Join a first event" waited for the events app to have models; it is offered now, and a first
+    registration ticks it. A step whose app is missing still waits (`step_available`)."""
     owner = factories.member(community=community, role="owner")
-    assert not selectors.step_available("event.registered")
-    assert "event.registered" not in [step.verb for step in selectors.onboarding_steps(community=community)]
-    OnboardingStep.objects.create(
-        community=community, title="Join a first event", verb="event.registered", position=9
-    )
-    checklist = selectors.checklist_for(community=community, user=owner.user)
-    assert "event.registered" not in [step.verb for step, _ in checklist]
-    _, counts, _ = selectors.onboarding_progress(community=community)
-    assert "event.registered" not in [step.verb for step, _ in counts]
+    assert selectors.step_available("event.registered")
+    assert "event.registered" in [step.verb for step in selectors.onboarding_steps(community=community)]
+    member = factories.member(community=community)
+    checklist = selectors.checklist_for(community=community, user=member.user)
+    assert [done for step, done in checklist if step.verb == "event.registered"] == [False]
+    registration_create(actor=member.user, community=community, event=make_event(community, owner.user))
+    checklist = selectors.checklist_for(community=community, user=member.user)
+    assert [done for step, done in checklist if step.verb == "event.registered"] == [True]
     page = client_for(owner.user).get(url("welcome", community)).content.decode()
-    assert "Join a first event" not in page
+    assert "Join a first event" in page
+    monkeypatch.setitem(selectors.VERB_APPS, "learning.", "learning")  # installed, no models yet
+    assert not selectors.step_available("learning.finished")
 
 
 def test_accepting_the_rules_while_joining_ticks_read_the_rules(community):
