@@ -55,12 +55,17 @@ def test_welcome_respects_the_member_preference(community):
 def test_checklist_ticks_from_activity(client_for, community):
     member = factories.member(community=community)
     client = client_for(member.user)
-    assert [done for _, done in selectors.checklist_for(community=community, user=member.user)] == [False] * 3
+    assert [done for _, done in selectors.checklist_for(community=community, user=member.user)] == [False] * 4
     client.get(url("rules", community))
     client.post(url("profile-edit", community), {"visibility": "members", "skills": "", "links": ""})
     client.post(url("welcome", community), {"text": "Hi, I shoot film."})
     done = {step.verb: done for step, done in selectors.checklist_for(community=community, user=member.user)}
-    assert done == {"profile.updated": True, "rules.viewed": True, "introduction.posted": True}
+    assert done == {
+        "profile.updated": True,
+        "rules.viewed": True,
+        "introduction.posted": True,
+        "event.registered": False,
+    }
     page = client.get(url("welcome", community))
     assert b"Hi, I shoot film." in page.content
 
@@ -100,14 +105,14 @@ def test_operators_manage_steps(client_for, community):
     client = client_for(owner.user)
     page = client.get(url("onboarding-settings", community))
     assert page.status_code == 200 and page.context["using_defaults"]
-    assert len(page.context["steps"]) == 3
+    assert len(page.context["steps"]) == 4
     assert not OnboardingStep.objects.filter(community=community).exists()  # a read stores nothing
     response = client.post(
         url("onboarding-settings", community),
         {"title": "Ask a question", "verb": "question.asked", "position": 5},
     )
     assert response.status_code == 302
-    assert OnboardingStep.objects.filter(community=community).count() == 4  # the defaults, then the new one
+    assert OnboardingStep.objects.filter(community=community).count() == 5  # the defaults, then the new one
     duplicate = client.post(
         url("onboarding-settings", community), {"title": "Again", "verb": "rules.viewed", "position": 6}
     )
@@ -162,7 +167,7 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     client = client_for(owner.user)
     with translation.override("zh-hans"):
         steps = selectors.onboarding_steps(community=community)
-    assert [step.pk for step in steps] == [None] * 3
+    assert [step.pk for step in steps] == [None] * 4
     assert steps[0].title != "Fill in your profile"
     page = client.get(url("onboarding-settings", community))
     assert b"onboarding-step-edit" not in page.content and not OnboardingStep.objects.exists()
@@ -170,13 +175,13 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     stored = list(OnboardingStep.objects.filter(community=community).order_by("position"))
     assert [step.verb for step in stored] == [step.verb for step in steps]
     client.post(url("onboarding-settings", community), {"customise": "1"})  # a second time: no-op
-    assert OnboardingStep.objects.filter(community=community).count() == 3
+    assert OnboardingStep.objects.filter(community=community).count() == 4
     member = factories.member(community=community)
     assert (
         client_for(member.user).post(url("onboarding-settings", community), {"customise": "1"}).status_code
         == 403
     )
-    assert OnboardingStep.objects.filter(community=community).count() == 3
+    assert OnboardingStep.objects.filter(community=community).count() == 4
 
 
 def test_the_checklist_offers_join_a_first_event_now_that_events_exist(client_for, community, monkeypatch):

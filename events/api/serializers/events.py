@@ -7,7 +7,7 @@ from rest_framework import serializers
 from communities.api.base import IdField, StrictInputMixin
 from communities.dates import sensible_date
 from communities.images import ImageUploadSerializerField
-from communities.validators import timezone_names
+from communities.validators import valid_timezone
 from content.rendering import render_post_markdown
 from events.models import (
     Event,
@@ -100,6 +100,7 @@ class EventDetailOutputSerializer(EventOutputSerializer):
     description_html = serializers.SerializerMethodField()
     cover = serializers.ImageField(read_only=True, allow_null=True)
     meeting_url = serializers.SerializerMethodField()
+    map_url = serializers.CharField(read_only=True, help_text=_("A link to a map, or empty."))
     hosts = serializers.SerializerMethodField()
 
     class Meta(EventOutputSerializer.Meta):
@@ -132,8 +133,11 @@ class EventFieldsMixin(serializers.Serializer):
     format = serializers.ChoiceField(choices=EventFormat.choices, default=EventFormat.OFFLINE)
     starts_at = serializers.DateTimeField(validators=[sensible_date])
     ends_at = serializers.DateTimeField(validators=[sensible_date])
-    time_zone = serializers.ChoiceField(
-        choices=[], required=False, help_text=_("The event's time zone (default: the community's).")
+    time_zone = serializers.CharField(
+        max_length=64,
+        required=False,
+        validators=[valid_timezone],
+        help_text=_("The event's time zone, an IANA name such as Asia/Shanghai (default: the community's)."),
     )
     description = serializers.CharField(
         max_length=DESCRIPTION_MAX, required=False, allow_blank=True, default=""
@@ -158,10 +162,6 @@ class EventFieldsMixin(serializers.Serializer):
     host_ids = serializers.ListField(
         child=IdField(), max_length=HOSTS_MAX, required=False, help_text=_("Membership ids of the hosts.")
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = sorted(timezone_names())
 
 
 class EventInputSerializer(StrictInputMixin, EventFieldsMixin):

@@ -31,7 +31,7 @@ urlpatterns = [
     ),
     path(EVENT + "publish/", views.EventViewSet.as_view({"post": "publish"}), name="event-publish"),
     path(EVENT + "cancel/", views.EventViewSet.as_view({"post": "cancel"}), name="event-cancel"),
-    path(EVENT + "cover/", views.EventCoverViewSet.as_view({"put": "cover"}), name="event-cover"),
+    path(EVENT + "cover/", views.EventCoverViewSet.as_view({"post": "cover"}), name="event-cover"),
     path(
         EVENT + "registration/",
         views.MyRegistrationViewSet.as_view({"post": "create", "delete": "destroy"}),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status
-from rest_framework.parsers import MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, CsvExportMixin
@@ -191,12 +191,12 @@ class EventViewSet(EventContextMixin, mixins.ListModelMixin, mixins.RetrieveMode
 class EventCoverViewSet(EventViewSet):
     """The cover upload: the one action that takes a multipart body."""
 
-    parser_classes = [MultiPartParser]
+    parser_classes = [JSONParser, MultiPartParser]
     capability = {"cover": MANAGE}
 
     @extend_schema(
         summary=_("Upload the event's cover image (multipart; checked, resized and re-encoded)"),
-        request={"multipart/form-data": s.EventCoverInputSerializer},
+        request=s.EventCoverInputSerializer,
         responses={200: s.EventDetailOutputSerializer},
     )
     def cover(self, request, community_slug, event_id):
@@ -298,11 +298,6 @@ class RegistrationFilter(django_filters.FilterSet):
     list=extend_schema(
         summary=_("The event's registrations, by status, the waitlist in its order (event operators)")
     ),
-    export=extend_schema(
-        summary=_("The event's registrations as CSV (event operators)"),
-        description=EXPORT_DESCRIPTION,
-        responses={(200, "text/csv"): OpenApiResponse(description=_("CSV file"))},
-    ),
 )
 class RegistrationViewSet(EventChildMixin, CsvExportMixin, mixins.ListModelMixin, CommunityViewSet):
     queryset = Registration.objects.none()
@@ -320,6 +315,11 @@ class RegistrationViewSet(EventChildMixin, CsvExportMixin, mixins.ListModelMixin
             community=self.request.community, event=self.event, registration_id=self.kwargs["registration_id"]
         )
 
+    @extend_schema(
+        summary=_("The event's registrations as CSV (event operators)"),
+        description=EXPORT_DESCRIPTION,
+        responses={(200, "text/csv"): OpenApiResponse(description=_("CSV file"))},
+    )
     def export(self, request, community_slug, event_id):
         return csv_response(
             registration_selectors.registration_export(community=request.community, event=self.event)
