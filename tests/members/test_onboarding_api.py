@@ -16,7 +16,7 @@ def url(name, community, **kwargs):
 def test_checklist_and_introductions(api_client_for, community):
     member = factories.member(community=community)
     client = api_client_for(member.user)
-    assert [item["done"] for item in client.get(url("onboarding-checklist", community)).json()] == [False] * 4  # with "Join a first event"
+    assert [item["done"] for item in client.get(url("onboarding-checklist", community)).json()] == [False] * 4
     assert client.post(url("onboarding-introductions", community), {"text": "Hello there"}).status_code == 201
     assert client.post(url("onboarding-introductions", community), {"text": ""}).status_code == 400
     done = {
