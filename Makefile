@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-citus e2e setup migrate demo lint worker beat messages bench bench-content clean
+.PHONY: run test test-citus e2e setup migrate demo lint worker beat messages bench bench-content bench-events clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -73,6 +73,12 @@ bench: setup
 bench-content: setup
 	sh bench/setup.sh
 	$(BIN)/python bench/content.py $(BENCH_ARGS)
+
+# A storm of concurrent registrations through gunicorn (bench/events.py): 300 members for 100 places in
+# gh_bench_events; prints registrations/s and the final counts (exactly 100 confirmed, 200 waitlisted).
+bench-events: setup
+	sh bench/setup.sh
+	$(BIN)/python bench/events.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media community-files staticfiles .pytest_cache .ruff_cache e2e-artifacts

@@ -30,6 +30,7 @@ NOTIFICATION_GROUPS = [
     ("following", _("New replies in topics I follow")),
     ("discussion", _("Replies to my topics and to my replies")),
     ("message", _("New private messages")),
+    ("event", _("My event registrations: places freed, approvals, cancellations")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

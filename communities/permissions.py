@@ -69,7 +69,12 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "message_without_limits": STAFF,
     # Publishing a post without review where the community reviews members' posts (content.services.posts).
     "publish_posts": STAFF | {Role.EXPERT},
+    # Events (events.services): creating, editing and cancelling events, series and registration
+    # questions, and managing any event's registrations (approving, declining, the waitlist, the export).
+    # An event's hosts do the same for their own events (checked by the service, not a role).
     "manage_events": OPERATORS,
+    # Checking members in at an event (its hosts may too, checked by the service).
+    "check_in": STAFF,
     "manage_learning": OPERATORS | {Role.EXPERT},
     "view_analytics": OPERATORS,
     "manage_partnerships": OPERATORS,

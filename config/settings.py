@@ -297,6 +297,11 @@ SPECTACULAR_SETTINGS = {
         "EmojiEnum": "content.models.discussions.Emoji",
         "WhoMayPostEnum": "content.models.discussions.WhoMayPost",
         "JoiningEnum": "content.models.discussions.Joining",
+        "EventKindEnum": "events.models.events.EventKind",
+        "EventFormatEnum": "events.models.events.EventFormat",
+        "EventVisibilityEnum": "events.models.events.EventVisibility",
+        "EventStatusEnum": "events.models.events.EventStatus",
+        "RegistrationStatusEnum": "events.models.registrations.RegistrationStatus",
         "DecisionEnum": ["approve", "reject"],  # an application's; named so the posts' review keeps it
     },
 }

@@ -20,6 +20,7 @@ api_v1 = [
     path("", include("communities.api.urls")),
     path("communities/<slug:community_slug>/", include("members.api.urls")),
     path("communities/<slug:community_slug>/", include("content.api.urls")),
+    path("communities/<slug:community_slug>/", include("events.api.urls")),
 ]
 
 urlpatterns = [
@@ -34,6 +35,7 @@ urlpatterns = [
     re_path(r"^api/", UnknownEndpoint.as_view(), name="api-unknown"),
     path("", include("members.urls")),
     path("", include("content.urls")),
+    path("", include("events.urls")),
     path("", include("communities.urls")),
 ]
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from events.notices import register_event_kinds
+
+        register_event_kinds()

@@ -35,6 +35,7 @@ from members.services import relationships as relationship_services
 from members.services.reporting import report_create
 from tests import factories
 from tests.content.helpers import discussion_ids, post_rows
+from tests.events.helpers import event_ids
 
 EXAMPLES_PER_OPERATION = 3
 CHECKS = [
@@ -132,6 +133,7 @@ class World:
             "onboarding_step_id": step.pk,
             **{f"{name}_id": row.pk for name, row in post_rows(community, self.owner).items()},
             **discussion_ids(community, self.owner, self.member),
+            **event_ids(community, self.owner, self.member),
         }
         self.headers = {}
         for user in (self.owner, self.member):

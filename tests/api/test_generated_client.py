@@ -22,6 +22,7 @@ from content.services import posts as post_services
 from content.services import spaces as space_services
 from tests import factories
 from tests.api.helpers import png_upload
+from tests.events.helpers import make_event
 
 PACKAGE = "guildhall_client"
 # The generator's own configuration: no formatting hooks (ruff is not needed to generate), and the QR code
@@ -123,6 +124,18 @@ def test_a_generated_client_joins_a_community(client_package, wsgi_app):
     me = op("account", "me_retrieve").sync(client=client)
     assert me.username == user.username
     assert me.language == ""
+
+    # A member now: register for the community's event, once (a second time is a 409).
+    owner = factories.member(community=community, role="owner").user
+    event = make_event(community, owner, capacity=5)
+    registered = op("events", "communities_events_registration_create").sync(
+        community.slug, event.pk, client=client, body=models.RegistrationInputRequest()
+    )
+    assert registered.status.value == "confirmed"
+    twice = op("events", "communities_events_registration_create").sync_detailed(
+        community.slug, event.pk, client=client, body=models.RegistrationInputRequest()
+    )
+    assert (twice.status_code, twice.parsed.code) == (409, "already_registered")
 
 
 @pytest.mark.django_db

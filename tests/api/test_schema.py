@@ -78,6 +78,7 @@ def test_request_bodies_are_json_and_multipart_only_for_uploads(schema):
         "PATCH /api/v1/communities/{community_slug}/",
         "POST /api/v1/communities/{community_slug}/works/",
         "POST /api/v1/communities/{community_slug}/posts/images/",
+        "POST /api/v1/communities/{community_slug}/events/{event_id}/cover/",
     }
     for name, _method, operation in operations(schema):
         if "requestBody" not in operation:

@@ -49,8 +49,9 @@ def test_adding_a_step_keeps_the_defaults_translatable(community, owner):
         "Fill in your profile",
         "Read the rules",
         "Introduce yourself",
+        "Join a first event",
         "提一个问题",
-    ]  # "Join a first event" waits for the events app (step_available)
+    ]
     assert titles(community, "zh-hans")[0] == ZH_PROFILE
 
 

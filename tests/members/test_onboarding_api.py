@@ -16,7 +16,7 @@ def url(name, community, **kwargs):
 def test_checklist_and_introductions(api_client_for, community):
     member = factories.member(community=community)
     client = api_client_for(member.user)
-    assert [item["done"] for item in client.get(url("onboarding-checklist", community)).json()] == [False] * 3
+    assert [item["done"] for item in client.get(url("onboarding-checklist", community)).json()] == [False] * 4
     assert client.post(url("onboarding-introductions", community), {"text": "Hello there"}).status_code == 201
     assert client.post(url("onboarding-introductions", community), {"text": ""}).status_code == 400
     done = {
@@ -33,7 +33,7 @@ def test_checklist_and_introductions(api_client_for, community):
 def test_steps_are_managed_by_operators(api_client_for, community):
     owner = api_client_for(factories.member(community=community, role="owner").user)
     created = owner.post(url("onboarding-step-list", community), {"title": "Ask", "verb": "question.asked"})
-    assert created.status_code == 201 and created.json()["position"] == 3
+    assert created.status_code == 201 and created.json()["position"] == 4  # after the 4 defaults
     conflict = owner.post(
         url("onboarding-step-list", community), {"title": "Again", "verb": "question.asked"}
     )

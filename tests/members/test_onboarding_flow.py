@@ -9,12 +9,14 @@ from django.utils import timezone, translation
 from analytics.models import ActivityEvent
 from communities.errors import DomainError, Forbidden
 from communities.models import Notification, NotificationPreference
+from events.services.registrations import registration_create
 from members.models import Membership, OnboardingStep
 from members.selectors import onboarding as selectors
 from members.selectors.policy import policy_for
 from members.services import membership_join, profiles
 from members.services import onboarding as services
 from tests import factories
+from tests.events.helpers import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -53,12 +55,17 @@ def test_welcome_respects_the_member_preference(community):
 def test_checklist_ticks_from_activity(client_for, community):
     member = factories.member(community=community)
     client = client_for(member.user)
-    assert [done for _, done in selectors.checklist_for(community=community, user=member.user)] == [False] * 3
+    assert [done for _, done in selectors.checklist_for(community=community, user=member.user)] == [False] * 4
     client.get(url("rules", community))
     client.post(url("profile-edit", community), {"visibility": "members", "skills": "", "links": ""})
     client.post(url("welcome", community), {"text": "Hi, I shoot film."})
     done = {step.verb: done for step, done in selectors.checklist_for(community=community, user=member.user)}
-    assert done == {"profile.updated": True, "rules.viewed": True, "introduction.posted": True}
+    assert done == {
+        "profile.updated": True,
+        "rules.viewed": True,
+        "introduction.posted": True,
+        "event.registered": False,
+    }
     page = client.get(url("welcome", community))
     assert b"Hi, I shoot film." in page.content
 
@@ -98,14 +105,14 @@ def test_operators_manage_steps(client_for, community):
     client = client_for(owner.user)
     page = client.get(url("onboarding-settings", community))
     assert page.status_code == 200 and page.context["using_defaults"]
-    assert len(page.context["steps"]) == 3
+    assert len(page.context["steps"]) == 4
     assert not OnboardingStep.objects.filter(community=community).exists()  # a read stores nothing
     response = client.post(
         url("onboarding-settings", community),
         {"title": "Ask a question", "verb": "question.asked", "position": 5},
     )
     assert response.status_code == 302
-    assert OnboardingStep.objects.filter(community=community).count() == 4  # the defaults, then the new one
+    assert OnboardingStep.objects.filter(community=community).count() == 5  # the defaults, then the new one
     duplicate = client.post(
         url("onboarding-settings", community), {"title": "Again", "verb": "rules.viewed", "position": 6}
     )
@@ -160,7 +167,7 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     client = client_for(owner.user)
     with translation.override("zh-hans"):
         steps = selectors.onboarding_steps(community=community)
-    assert [step.pk for step in steps] == [None] * 3
+    assert [step.pk for step in steps] == [None] * 4
     assert steps[0].title != "Fill in your profile"
     page = client.get(url("onboarding-settings", community))
     assert b"onboarding-step-edit" not in page.content and not OnboardingStep.objects.exists()
@@ -168,29 +175,31 @@ def test_default_steps_show_unsaved_in_the_readers_language_until_customised(cli
     stored = list(OnboardingStep.objects.filter(community=community).order_by("position"))
     assert [step.verb for step in stored] == [step.verb for step in steps]
     client.post(url("onboarding-settings", community), {"customise": "1"})  # a second time: no-op
-    assert OnboardingStep.objects.filter(community=community).count() == 3
+    assert OnboardingStep.objects.filter(community=community).count() == 4
     member = factories.member(community=community)
     assert (
         client_for(member.user).post(url("onboarding-settings", community), {"customise": "1"}).status_code
         == 403
     )
-    assert OnboardingStep.objects.filter(community=community).count() == 3
+    assert OnboardingStep.objects.filter(community=community).count() == 4
 
 
-def test_the_checklist_offers_no_step_that_waits_for_a_missing_app(client_for, community):
-    """ "Join a first event" waits for the events app to have models; a stored step waits too."""
+def test_the_checklist_offers_join_a_first_event_now_that_events_exist(client_for, community, monkeypatch):
+    """ "Join a first event" waited for the events app to have models; it is offered now, and a first
+    registration ticks it. A step whose app is missing still waits (`step_available`)."""
     owner = factories.member(community=community, role="owner")
-    assert not selectors.step_available("event.registered")
-    assert "event.registered" not in [step.verb for step in selectors.onboarding_steps(community=community)]
-    OnboardingStep.objects.create(
-        community=community, title="Join a first event", verb="event.registered", position=9
-    )
-    checklist = selectors.checklist_for(community=community, user=owner.user)
-    assert "event.registered" not in [step.verb for step, _ in checklist]
-    _, counts, _ = selectors.onboarding_progress(community=community)
-    assert "event.registered" not in [step.verb for step, _ in counts]
+    assert selectors.step_available("event.registered")
+    assert "event.registered" in [step.verb for step in selectors.onboarding_steps(community=community)]
+    member = factories.member(community=community)
+    checklist = selectors.checklist_for(community=community, user=member.user)
+    assert [done for step, done in checklist if step.verb == "event.registered"] == [False]
+    registration_create(actor=member.user, community=community, event=make_event(community, owner.user))
+    checklist = selectors.checklist_for(community=community, user=member.user)
+    assert [done for step, done in checklist if step.verb == "event.registered"] == [True]
     page = client_for(owner.user).get(url("welcome", community)).content.decode()
-    assert "Join a first event" not in page
+    assert "Join a first event" in page
+    monkeypatch.setitem(selectors.VERB_APPS, "learning.", "learning")  # installed, no models yet
+    assert not selectors.step_available("learning.finished")
 
 
 def test_accepting_the_rules_while_joining_ticks_read_the_rules(community):

@@ -98,6 +98,9 @@ PARAMETER_FILLERS = {
     "rule_id": lambda rows, community: rows["rules"][0].pk,
     "application_id": lambda rows, community: rows["application"].pk,
     "conversation_id": lambda rows, community: rows["conversation"].pk,
+    "event_id": lambda rows, community: rows["event"].pk,
+    "registration_id": lambda rows, community: rows["registration"].pk,
+    "registration_question_id": lambda rows, community: rows["event_question"].pk,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {

@@ -421,7 +421,50 @@ def build_conversations(a, b):
         )
 
 
+def build_events(a, b):
+    """Event settings, an event with a host, a question, registrations (confirmed, waitlisted, cancelled
+    with a promotion), and a weekly series, in both communities."""
+    from events.services import events as event_services
+    from events.services import registrations as registration_services
+    from events.services.series import event_series_create
+
+    for community in (a, b):
+        owner = _owner(community)
+        host = factories.member(community=community)
+        one, two = factories.member(community=community), factories.member(community=community)
+        times = {
+            "starts_at": timezone.now() + timedelta(days=2),
+            "ends_at": timezone.now() + timedelta(days=2, hours=1),
+        }
+        event_services.event_settings_update(actor=owner, community=community, max_open_registrations=5)
+        event = event_services.event_create(
+            actor=owner, community=community, title="Meetup", capacity=1, host_ids=[host.pk], **times
+        )
+        question = registration_services.registration_question_create(
+            actor=owner, community=community, event=event, label="Why?"
+        )
+        registration_services.registration_create(
+            actor=one.user, community=community, event=event, answers={str(question.pk): "To learn"}
+        )
+        registration_services.registration_create(actor=two.user, community=community, event=event)
+        registration_services.registration_cancel(actor=one.user, community=community, event=event)
+        event_series_create(
+            actor=owner, community=community, title="Study", rrule="FREQ=WEEKLY;COUNT=2", **times
+        )
+
+
 BUILDERS = {
+    **dict.fromkeys(
+        [
+            "events.EventSettings",
+            "events.EventSeries",
+            "events.Event",
+            "events.EventHost",
+            "events.Registration",
+            "events.RegistrationQuestion",
+        ],
+        build_events,
+    ),
     **dict.fromkeys(
         [
             "content.MessagingSettings",

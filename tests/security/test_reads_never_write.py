@@ -22,6 +22,9 @@ from content.services import conversations as conversation_services
 from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
+from events.services import events as event_services
+from events.services import registrations as registration_services
+from events.services.series import event_series_create
 from members.models import MemberPolicy, OnboardingStep
 from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
@@ -138,6 +141,28 @@ class World:
         conversation_services.message_send(
             actor=self.member, community=self.community, conversation=self.conversation, body="Thanks"
         )
+        self.event = event_services.event_create(
+            actor=self.owner,
+            community=self.community,
+            title="Meetup",
+            visibility="public",
+            starts_at=timezone.now() + timedelta(days=2),
+            ends_at=timezone.now() + timedelta(days=2, hours=2),
+        )
+        self.event_question = registration_services.registration_question_create(
+            actor=self.owner, community=self.community, event=self.event, label="Why?"
+        )
+        self.registration = registration_services.registration_create(
+            actor=self.member, community=self.community, event=self.event
+        )
+        self.event_series = event_series_create(
+            actor=self.owner,
+            community=self.community,
+            title="Study",
+            rrule="FREQ=WEEKLY;COUNT=2",
+            starts_at=timezone.now() + timedelta(days=2),
+            ends_at=timezone.now() + timedelta(days=2, hours=2),
+        )
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -169,6 +194,10 @@ class World:
             "series_id": self.posts["series"].pk,
             **self.discussions,
             "conversation_id": self.conversation.pk,
+            "event_id": self.event.pk,
+            "event_series_id": self.event_series.pk,
+            "registration_id": self.registration.pk,
+            "registration_question_id": self.event_question.pk,
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"

@@ -51,6 +51,8 @@ PUBLIC_READS = {
     "api:series-list",
     "api:series-detail",
     "api:series-posts",
+    "api:event-list",  # public events for anyone; members-only ones for members (events.selectors)
+    "api:event-detail",
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
@@ -125,6 +127,10 @@ PARAMETER_FILLERS = {
     "topic_id": lambda rows, community: rows["topic"].pk,
     "reply_id": lambda rows, community: rows["reply"].pk,
     "conversation_id": lambda rows, community: rows["conversation"].pk,
+    "event_id": lambda rows, community: rows["event"].pk,
+    "event_series_id": lambda rows, community: rows["event_series"].pk,
+    "registration_id": lambda rows, community: rows["registration"].pk,
+    "registration_question_id": lambda rows, community: rows["event_question"].pk,
 }
 
 

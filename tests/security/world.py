@@ -39,6 +39,9 @@ from content.services import questions as question_services
 from content.services import series as series_services
 from content.services import sessions as session_services
 from content.services import spaces as space_services
+from events.services import events as event_services
+from events.services import registrations as registration_services
+from events.services.series import event_series_create
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
 from members.services import onboarding as onboarding_services
@@ -96,6 +99,16 @@ VISIBLE_TO: dict[str, str | None] = {
     # it, not the role, is what shows it; the private one below proves that.
     "conversation": "view",
     "privatemessage": NOBODY,  # a conversation between two other members: operators do not read it
+    # Events (events): a public event anyone who may see the community reads, a members-only one, a draft
+    # (event operators; no caller hosts it), a question asked at registration (members read them), a
+    # member's answers to it (event operators, on the registrations page and export), a recurring series
+    # (its title is its members-only occurrences' title).
+    "publicevent": EVERYONE,
+    "event": "view",
+    "draftevent": "manage_events",
+    "eventquestion": "view",
+    "registration": "manage_events",
+    "eventseries": "view",
 }
 # Planted rows nobody may see on any route: removed content.
 NEVER_SHOWN = ("removedreply",)
@@ -331,7 +344,9 @@ def plant(key: str, community: Community, owner) -> dict:
     posts = plant_posts(key, community, owner, subject)
     discussions = plant_discussions(key, community, owner, subject, reporter)
     conversations = plant_conversations(m, community, owner)
+    events = plant_events(m, community, owner, subject)
     return {
+        **events,
         **posts,
         **discussions,
         **conversations,
@@ -365,6 +380,40 @@ def plant(key: str, community: Community, owner) -> dict:
         ),
         "invitation": factories.InvitationFactory(community=community, label=m("invitation")),
         "join_link": factories.JoinLinkFactory(community=community, channel=m("joinlink")),
+    }
+
+
+def plant_events(m, community: Community, owner, subject) -> dict:
+    """A public upcoming event with a question the subject answered when registering, a members-only
+    event, a draft and a weekly series (members only)."""
+    now = timezone.now()
+    times = {"starts_at": now + timedelta(days=3), "ends_at": now + timedelta(days=3, hours=2)}
+    event = event_services.event_create(
+        actor=owner, community=community, title=m("publicevent"), description=m("publicevent"),
+        visibility="public", capacity=50, **times,
+    )  # fmt: skip
+    question = registration_services.registration_question_create(
+        actor=owner, community=community, event=event, label=m("eventquestion")
+    )
+    registration = registration_services.registration_create(
+        actor=subject.user, community=community, event=event, answers={str(question.pk): m("registration")}
+    )
+    members_event = event_services.event_create(
+        actor=owner, community=community, title=m("event"), visibility="members", **times
+    )
+    draft = event_services.event_create(
+        actor=owner, community=community, title=m("draftevent"), publish=False, **times
+    )
+    series = event_series_create(
+        actor=owner, community=community, title=m("eventseries"), rrule="FREQ=WEEKLY;COUNT=2", **times
+    )
+    return {
+        "event": event,
+        "members_event": members_event,
+        "draft_event": draft,
+        "event_question": question,
+        "registration": registration,
+        "event_series": series,
     }
 
 

@@ -1,0 +1,7 @@
+"""Events API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
+
+from events.api.urls import events
+
+urlpatterns = [
+    *events.urlpatterns,
+]

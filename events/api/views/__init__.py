@@ -1,0 +1,1 @@
+"""Events API views, one module per sub-domain."""

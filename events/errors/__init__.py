@@ -1,0 +1,1 @@
+"""Events errors, one module per sub-domain."""

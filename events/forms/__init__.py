@@ -1,0 +1,1 @@
+"""Events forms, one module per sub-domain."""

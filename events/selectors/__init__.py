@@ -1,0 +1,1 @@
+"""Events reads, one module per sub-domain."""

@@ -1,0 +1,1 @@
+"""Events writes, one module per sub-domain."""

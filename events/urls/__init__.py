@@ -1,0 +1,9 @@
+"""HTML routes of events (namespace "events"), one module per sub-domain, all under c/<slug>/."""
+
+from events.urls import events
+
+app_name = "events"
+
+urlpatterns = [
+    *events.urlpatterns,
+]

@@ -1,0 +1,1 @@
+"""Events HTML views, one module per sub-domain."""
