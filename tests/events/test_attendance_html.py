@@ -42,10 +42,9 @@ def test_a_confirmed_member_sees_a_qr_code_of_the_check_in_address(event):
     response = browser(registration.membership.user).get(url("ticket", event))
     assert response.status_code == 200
     body = response.content.decode()
-    assert (
-        '<svg class="ticket-qr-code"' in body
-        and "style=" not in body.split('<svg class="ticket-qr-code"')[1][:2000]
-    )
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert 'class="ticket-qr-code"' in svg and "<path" in svg
+    assert "style=" not in svg and "<script" not in svg  # nothing the page's CSP would refuse
     assert registration.ticket_code in body
     assert response.context["check_in_url"] == (
         "http://testserver" + url("check-in-scan", event, code=registration.ticket_code)
@@ -182,14 +181,15 @@ def test_no_shows_after_the_end(community, moderator):
     assert came.checked_in_at is not None
 
 
-def test_the_lists_cost_the_same_whatever_their_length(community, moderator, django_assert_num_queries):
-    event = past_event(community, starts_in=-timedelta(hours=3))
-    client = browser(moderator)
+def test_the_lists_cost_the_same_whatever_their_length(community, owner):
+    event = past_event(community)
+    client = browser(owner)
 
     def queries(name):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
+        client.get(url(name, event))  # the day's visit and the cached fragments
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url(name, event)).status_code == 200
         return len(captured)
