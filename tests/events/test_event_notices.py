@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def on_commit_now(monkeypatch):
+def on_commit_now(monkeypatch, settings):
+    """Tasks run in the test (also where REDIS_URL would send them to a worker), emails at once."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     monkeypatch.setattr("django.db.transaction.on_commit", lambda func, *a, **k: func())
 
 
