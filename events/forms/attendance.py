@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from communities.validators import ID_MAX
+from communities.validators import INT32_MAX
 from events.models.attendance import COMMENTS_MAX, RATING_MAX, RATING_MIN
 from events.models.registrations import TICKET_CODE_LENGTH
 from events.selectors.attendance import SEARCH_MAX
@@ -17,7 +17,7 @@ class CheckInForm(forms.Form):
     """One registration (a tap in the list) or a ticket code (typed, or read from the QR code)."""
 
     registration_id = forms.IntegerField(
-        min_value=1, max_value=ID_MAX, required=False, widget=forms.HiddenInput
+        min_value=1, max_value=INT32_MAX, required=False, widget=forms.HiddenInput
     )
     ticket_code = forms.CharField(
         label=_("Ticket code"), max_length=TICKET_CODE_LENGTH * 2, required=False,
@@ -32,7 +32,7 @@ class CheckInForm(forms.Form):
 
 
 class UndoForm(forms.Form):
-    registration_id = forms.IntegerField(min_value=1, max_value=ID_MAX, widget=forms.HiddenInput)
+    registration_id = forms.IntegerField(min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
 
 
 class FeedbackForm(forms.Form):
