@@ -5,14 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from communities.api.base import IdField, StrictInputMixin
+from events.api.serializers.events import MemberSerializer
 from events.models import EventFeedback, Registration
 from events.models.attendance import COMMENTS_MAX, RATING_MAX, RATING_MIN
 from events.models.registrations import TICKET_CODE_LENGTH
-
-
-class MemberSerializer(serializers.Serializer):
-    membership_id = serializers.IntegerField(source="pk", read_only=True)
-    name = serializers.CharField(source="user.name", read_only=True)
 
 
 class AttendeeOutputSerializer(serializers.ModelSerializer):
@@ -23,7 +19,7 @@ class AttendeeOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Registration
-        fields = ["id", "event_id", "member", "status", "checked_in_at", "checked_in_by"]
+        fields = ["id", "event_id", "member", "checked_in_at", "checked_in_by"]
         read_only_fields = fields
 
 

@@ -72,9 +72,6 @@ def _search(request) -> str:
         summary=_("The event's confirmed registrants by name, with their check-in (operators and hosts)"),
         parameters=[SEARCH],
     ),
-    no_shows=extend_schema(
-        summary=_("Confirmed registrants never checked in, once the event is over (before: empty)")
-    ),
 )
 class AttendanceViewSet(mixins.ListModelMixin, EventScopedViewSet):
     queryset = Registration.objects.none()
@@ -96,6 +93,10 @@ class AttendanceViewSet(mixins.ListModelMixin, EventScopedViewSet):
             community=self.request.community, event=self.event, search=_search(self.request)
         )
 
+    @extend_schema(
+        summary=_("Confirmed registrants never checked in, once the event is over (before: empty)"),
+        responses=s.AttendeeOutputSerializer(many=True),
+    )
     def no_shows(self, request, community_slug, event_id):
         return self.list(request)
 
