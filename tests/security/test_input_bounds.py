@@ -22,8 +22,8 @@ from communities.validators import INT32_MAX
 from content.services import critiques as critique_services
 from members.models import MemberTag
 from tests import factories
-from tests.events import attendance_helpers
 from tests.content.helpers import discussion_ids
+from tests.events import attendance_helpers
 from tests.project import PROJECT_APPS
 
 TOO_BIG = 2**31
