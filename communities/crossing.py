@@ -43,6 +43,10 @@ CROSSING = {
     "members.tasks.evaluate_all_trust_levels": "one trust-ladder task per community",
     "content.services.sessions.sessions_due_for_reminders": "expert sessions starting soon, every community",
     "content.services.follows.follow_digests_due": "topic follows with replies waiting for a digest",
+    "events.services.notices.events_due_for_reminders": "events starting soon, every community",
+    "events.services.notices.events_due_for_feedback": "events that ended lately, every community",
+    # A member's private calendar: the account's own registrations in every community.
+    "events.selectors.attendance.member_calendar_registrations": "the account's registrations everywhere",
 }
 
 BATCH = 500

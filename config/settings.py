@@ -124,6 +124,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "content.tasks.sessions.remind_expert_sessions",
         "schedule": 15 * 60,
     },
+    "remind-events": {
+        "task": "events.tasks.attendance.remind_events",
+        "schedule": 15 * 60,
+    },
+    "invite-event-feedback": {
+        "task": "events.tasks.attendance.invite_events_feedback",
+        "schedule": 15 * 60,
+    },
     "send-follow-digests": {
         "task": "content.tasks.follows.send_follow_digests",
         "schedule": 5 * 60,

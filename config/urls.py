@@ -21,6 +21,7 @@ api_v1 = [
     path("communities/<slug:community_slug>/", include("members.api.urls")),
     path("communities/<slug:community_slug>/", include("content.api.urls")),
     path("communities/<slug:community_slug>/", include("events.api.urls")),
+    path("", include("events.api.urls.account")),
 ]
 
 urlpatterns = [

@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events.notices import register_event_kinds
+        from events.notices import register_attendance_kinds, register_event_kinds
 
         register_event_kinds()
+        register_attendance_kinds()

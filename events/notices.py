@@ -1,6 +1,7 @@
 """The kinds of notification events send, rendered in the reader's language (see `communities.notices`).
 
-Registered from `EventsConfig.ready()`. Group "event" (communities.inbox.NOTIFICATION_GROUPS).
+Registered from `EventsConfig.ready()`; each sub-domain adds its kinds in its own function. Every kind's
+group is "event" (communities.inbox.NOTIFICATION_GROUPS): members choose inbox and email for it.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -26,3 +27,17 @@ def register_event_kinds() -> None:
     )
     register("event.declined", title=_("Your registration for “%(event)s” in %(community)s was declined"))
     register("event.cancelled", title=_("“%(event)s” in %(community)s is cancelled"))
+
+
+def register_attendance_kinds() -> None:
+    """To confirmed registrants before the start, and to attendees after the end."""
+    register(
+        "event.reminder",
+        title=_("“%(event)s” in %(community)s starts soon"),
+        body=_("Your ticket, with its QR code for check-in, is on the event's ticket page."),
+    )
+    register(
+        "event.feedback",
+        title=_("How was “%(event)s”? Tell the organisers of %(community)s"),
+        body=_("A rating and a few words help them plan the next one."),
+    )

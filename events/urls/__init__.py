@@ -1,9 +1,10 @@
 """HTML routes of events (namespace "events"), one module per sub-domain, all under c/<slug>/."""
 
-from events.urls import events
+from events.urls import attendance, events
 
 app_name = "events"
 
 urlpatterns = [
+    *attendance.urlpatterns,
     *events.urlpatterns,
 ]

@@ -23,6 +23,7 @@ from content.services import critiques as critique_services
 from members.models import MemberTag
 from tests import factories
 from tests.content.helpers import discussion_ids
+from tests.events import attendance_helpers
 from tests.project import PROJECT_APPS
 
 TOO_BIG = 2**31
@@ -249,6 +250,7 @@ def _reverse_with(name: str, **available) -> str:
         ["community_slug", "criterion_id"],
         ["community_slug", "space_slug"],
         ["community_slug", "topic_id"],
+        ["community_slug", "event_id"],
     )
     for names in candidates:
         try:
@@ -281,6 +283,7 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
         criterion_id=criterion.pk,
         space_slug=discussion["space_slug"],
         topic_id=discussion["topic_id"],
+        event_id=attendance_helpers.past_event(community).pk,
     )
     client = api_client_for(owner)
     assert client.put(url, {}).status_code in (200, 400)

@@ -35,6 +35,9 @@ from content.services import discussions as discussion_services
 from content.services import polls as poll_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
+from events.services import attendance as attendance_services
+from events.services import feedback as feedback_services
+from events.services import notices as event_notices
 from members import reportables
 from members.models import RuleAcceptance
 from members.services import applications as vetting
@@ -47,10 +50,11 @@ from members.services.reporting import report_create
 from tests import factories
 from tests.api.helpers import png_upload
 from tests.content.helpers import discussion_ids, post_rows
+from tests.events import attendance_helpers
 from tests.project import project_models
 
 # Global (non-tenant) models: the tenant itself and the platform-wide accounts.
-GLOBAL_MODELS = {"accounts.User", "accounts.ApiToken", "communities.Community"}
+GLOBAL_MODELS = {"accounts.User", "accounts.ApiToken", "communities.Community", "events.CalendarFeed"}
 
 
 def has_community_field(model) -> bool:
@@ -453,7 +457,31 @@ def build_events(a, b):
         )
 
 
+def _attendance_in(community):
+    """A past event whose attendee was checked in, reminded before it and gives feedback after it, through
+    the services (the event and the registration are written directly: tests/events/attendance_helpers)."""
+    owner = _owner(community)
+    event = attendance_helpers.make_event(community, starts_in=timedelta(hours=3))
+    registration = attendance_helpers.register(event)
+    event_notices.event_remind(community=community, event_id=event.pk)
+    attendance_services.attendance_check_in(
+        actor=owner, community=community, event=event, registration_id=registration.pk,
+        now=event.starts_at,
+    )  # fmt: skip
+    feedback_services.feedback_give(
+        actor=registration.membership.user, community=community, event=event, rating=5, now=event.ends_at
+    )
+    event_notices.event_invite_feedback(community=community, event_id=event.pk, now=event.ends_at)
+
+
+def build_attendance(a, b):
+    _attendance_in(a)
+    _attendance_in(b)
+
+
 BUILDERS = {
+    "events.EventNotice": build_attendance,
+    "events.EventFeedback": build_attendance,
     **dict.fromkeys(
         [
             "events.EventSettings",

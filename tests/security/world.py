@@ -39,6 +39,7 @@ from content.services import questions as question_services
 from content.services import series as series_services
 from content.services import sessions as session_services
 from content.services import spaces as space_services
+from events.models import EventFeedback
 from events.services import events as event_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
@@ -108,6 +109,8 @@ VISIBLE_TO: dict[str, str | None] = {
     "draftevent": "manage_events",
     "eventquestion": "view",
     "registration": "manage_events",
+    # An attendee's feedback comments (events.attendance): event operators and the event's hosts.
+    "feedback": "manage_events",
     "eventseries": "view",
 }
 # Planted rows nobody may see on any route: removed content.
@@ -345,6 +348,7 @@ def plant(key: str, community: Community, owner) -> dict:
     discussions = plant_discussions(key, community, owner, subject, reporter)
     conversations = plant_conversations(m, community, owner)
     events = plant_events(m, community, owner, subject)
+    events.update(plant_attendance(m, community, events["event"], subject))
     return {
         **events,
         **posts,
@@ -381,6 +385,15 @@ def plant(key: str, community: Community, owner) -> dict:
         "invitation": factories.InvitationFactory(community=community, label=m("invitation")),
         "join_link": factories.JoinLinkFactory(community=community, channel=m("joinlink")),
     }
+
+
+def plant_attendance(m, community: Community, event, subject) -> dict:
+    """The subject's feedback on the planted public event, written directly: the event is still to come,
+    so the service would refuse it, and the routes that show feedback must show its marker."""
+    feedback = EventFeedback.objects.create(
+        community=community, event=event, membership=subject, rating=4, comments=m("feedback")
+    )
+    return {"event_feedback": feedback}
 
 
 def plant_events(m, community: Community, owner, subject) -> dict:

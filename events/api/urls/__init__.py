@@ -1,7 +1,8 @@
 """Events API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from events.api.urls import events
+from events.api.urls import attendance, events
 
 urlpatterns = [
     *events.urlpatterns,
+    *attendance.urlpatterns,
 ]
