@@ -1,3 +1,3 @@
 """Django admin of events, one module per sub-domain."""
 
-from events.admin import events  # noqa: F401
+from events.admin import competitions, events  # noqa: F401

@@ -1,6 +1,17 @@
 """Events models, one module per sub-domain (events and series, registrations; attendance, competitions
 and projects add their own modules)."""
 
+from events.models.competitions import (
+    Award,
+    Competition,
+    Criterion,
+    Entry,
+    EntryImage,
+    EntryMember,
+    Judge,
+    Score,
+    Vote,
+)
 from events.models.events import (
     Event,
     EventFormat,
@@ -11,9 +22,17 @@ from events.models.events import (
     EventStatus,
     EventVisibility,
 )
+from events.models.projects import Collaboration, Project, ProjectMember, ProjectUpdate
 from events.models.registrations import Registration, RegistrationQuestion, RegistrationStatus
 
 __all__ = [
+    "Award",
+    "Collaboration",
+    "Competition",
+    "Criterion",
+    "Entry",
+    "EntryImage",
+    "EntryMember",
     "Event",
     "EventFormat",
     "EventHost",
@@ -22,7 +41,13 @@ __all__ = [
     "EventSettings",
     "EventStatus",
     "EventVisibility",
+    "Judge",
+    "Project",
+    "ProjectMember",
+    "ProjectUpdate",
     "Registration",
     "RegistrationQuestion",
     "RegistrationStatus",
+    "Score",
+    "Vote",
 ]

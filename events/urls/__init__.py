@@ -1,9 +1,11 @@
 """HTML routes of events (namespace "events"), one module per sub-domain, all under c/<slug>/."""
 
-from events.urls import events
+from events.urls import competitions, events, projects
 
 app_name = "events"
 
 urlpatterns = [
     *events.urlpatterns,
+    *competitions.urlpatterns,
+    *projects.urlpatterns,
 ]

@@ -1,0 +1,96 @@
+"""Shared set-up of the competition and project tests: events made directly (the events' own services
+are tested in their own files), criteria, judges, entries, images."""
+
+import io
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from events.models import Event, EventKind, EventStatus
+from events.services import competitions as services
+from events.services import projects as project_services
+from tests import factories
+
+
+def png(name: str = "entry.png", size: tuple[int, int] = (16, 12)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#336699").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def make_event(
+    community, kind=EventKind.COMPETITION, *, days=5, status=EventStatus.PUBLISHED, **kwargs
+) -> Event:
+    now = timezone.now()
+    fields = {
+        "title": f"{kind.title()} event",
+        "slug": f"{kind}-{Event.objects.count() + 1}",
+        "starts_at": now - timedelta(days=1),
+        "ends_at": now + timedelta(days=days),
+        "visibility": "members",
+        **kwargs,
+    }
+    return Event.objects.create(community=community, kind=kind, status=status, **fields)
+
+
+def url(name: str, event, **kwargs) -> str:
+    return reverse(
+        f"api:{name}", kwargs={"community_slug": event.community.slug, "event_id": event.pk, **kwargs}
+    )
+
+
+def page(name: str, event, **kwargs) -> str:
+    return reverse(f"events:{name}", kwargs={"slug": event.community.slug, "event_id": event.pk, **kwargs})
+
+
+class World:
+    """A community with an owner, a published competition with two weighted criteria and two judges,
+    and three members."""
+
+    def __init__(self, community=None, **competition):
+        self.community = community or factories.CommunityFactory()
+        self.owner = factories.member(community=self.community, role="owner")
+        self.event = make_event(self.community)
+        self.alice, self.bob, self.carol = (factories.member(community=self.community) for _ in range(3))
+        self.judge_one = factories.member(community=self.community)
+        self.judge_two = factories.member(community=self.community)
+        if competition:
+            services.competition_update(
+                actor=self.owner.user, community=self.community, event=self.event, **competition
+            )
+        self.craft = services.criterion_create(
+            actor=self.owner.user, community=self.community, event=self.event, name="Craft", weight=3
+        )
+        self.idea = services.criterion_create(
+            actor=self.owner.user, community=self.community, event=self.event, name="Idea", weight=1
+        )
+        self.judges = [
+            services.judge_add(
+                actor=self.owner.user, community=self.community, event=self.event, membership_id=m.pk
+            )
+            for m in (self.judge_one, self.judge_two)
+        ]
+
+    def enter(self, membership, title="Entry", **kwargs):
+        kwargs.setdefault("description", "What I made.")
+        return services.entry_submit(
+            actor=membership.user, community=self.community, event=self.event, title=title, **kwargs
+        )
+
+    def score(self, judge, entry, craft: int, idea: int):
+        return services.scores_submit(
+            actor=judge.user,
+            community=self.community,
+            event=self.event,
+            entry=entry,
+            scores={self.craft.pk: {"value": craft}, self.idea.pk: {"value": idea, "comment": "Nice"}},
+        )
+
+
+def propose(community, event, membership, title="Project"):
+    return project_services.project_propose(
+        actor=membership.user, community=community, event=event, title=title, description="We build it."
+    )
