@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from communities.errors import Conflict, DomainError, Forbidden, NotFound
+from communities.errors import Conflict, DomainError, NotFound
 
 
 class CompetitionNotFound(NotFound):
@@ -23,11 +23,6 @@ class CriterionNotFound(NotFound):
 class JudgeNotFound(NotFound):
     code = "judge_not_found"
     message = _("No such judge in this competition.")
-
-
-class VoteNotFound(NotFound):
-    code = "vote_not_found"
-    message = _("You have not voted in this competition.")
 
 
 class CompetitionInvalid(DomainError):
@@ -55,12 +50,16 @@ class EntryInvalid(DomainError):
     message = _("Check the entry's fields.")
 
 
-class NotInEntry(Forbidden):
+class NotInEntry(DomainError):
+    """A 400, not a 403: the caller may write (the route's capability), only not to this entry."""
+
     code = "not_in_entry"
     message = _("Only the entry's members may change it.")
 
 
-class NotAJudge(Forbidden):
+class NotAJudge(DomainError):
+    """A 400, not a 403: judging is a row, not a role; the route is open to members."""
+
     code = "not_a_judge"
     message = _("Only this competition's judges may score its entries.")
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from communities.errors import Conflict, DomainError, Forbidden, NotFound
+from communities.errors import Conflict, DomainError, NotFound
 
 
 class CollaborationNotFound(NotFound):
@@ -35,7 +35,9 @@ class AlreadyInATeam(Conflict):
     message = _("You are already in a project team of this event.")
 
 
-class NotInTeam(Forbidden):
+class NotInTeam(DomainError):
+    """A 400, not a 403: the caller may write (the route's capability), only not to this project."""
+
     code = "not_in_team"
     message = _("Only the project's team members may do this.")
 

@@ -65,6 +65,8 @@ def event_sections(context, event):
         "membership": membership,
         "event": event,
         "request": context.get("request"),
+        # Who entered or joined: members' names, for those who may see the members.
+        "show_names": has_capability(membership, "view_members"),
     }
     if event.kind == EventKind.COMPETITION:
         return {**base, "kind": "competition", **competition_context(community, membership, event)}

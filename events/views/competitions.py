@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
+from communities.permissions import has_capability
 from events.forms.competitions import (
     CompetitionForm,
     CriterionForm,
@@ -149,6 +150,7 @@ class EntryDetailView(CompetitionMixin, ServiceFormMixin, FormView):
             and bool(self.criteria),
             conflict=self.judge is not None and in_entry,
             results_shown=results,
+            show_names=has_capability(membership, "view_members"),
             **kwargs,
         )
 

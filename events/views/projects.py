@@ -87,6 +87,7 @@ class ProjectDetailView(CollaborationMixin, ServiceFormMixin, FormView):
             may_showcase=not project.is_showcased and (in_team or has_capability(membership, MANAGE)),
             updates=selectors.update_list(community=self.community, project=project)[:50],
             showcase_form=ShowcaseForm(),
+            show_names=has_capability(membership, "view_members"),
             **kwargs,
         )
 

@@ -94,3 +94,61 @@ def propose(community, event, membership, title="Project"):
     return project_services.project_propose(
         actor=membership.user, community=community, event=event, title=title, description="We build it."
     )
+
+
+COMPETITION_ROUTES = ("api:competition", "api:entry", "api:judge", "api:score", "api:vote", "events:entry",
+                      "events:competition", "events:criterion", "events:judge", "events:judging",
+                      "events:results")  # fmt: skip
+PROJECT_ROUTES = ("api:project", "api:collaboration", "events:project", "events:collaboration")
+
+
+def competition_rows(community, owner_user, entrant, judge_user) -> dict:
+    """For the route walks: a public competition (a criterion, a judge, `entrant`'s entry, scored) and a
+    public project event (`entrant`'s project with an update); "ids" fills their URL parameters and
+    "event_for(route name, default)" the event a route needs."""
+    now = timezone.now()
+    times = {"starts_at": now + timedelta(days=2), "ends_at": now + timedelta(days=4)}
+    from events.services import events as event_services
+
+    competition = event_services.event_create(
+        actor=owner_user, community=community, kind="competition", title="Cup", visibility="public", **times
+    )
+    criterion = services.criterion_create(
+        actor=owner_user, community=community, event=competition, name="Craft"
+    )
+    judge_membership = judge_user.memberships.get(community=community)
+    judge = services.judge_add(
+        actor=owner_user, community=community, event=competition, membership_id=judge_membership.pk
+    )
+    entry = services.entry_submit(
+        actor=entrant.user, community=community, event=competition, title="Entry", description="D"
+    )
+    services.scores_submit(
+        actor=judge_user,
+        community=community,
+        event=competition,
+        entry=entry,
+        scores={criterion.pk: {"value": 6}},
+    )
+    project_event = event_services.event_create(
+        actor=owner_user, community=community, kind="project", title="Sprint", visibility="public", **times
+    )
+    project = propose(community, project_event, entrant)
+    project_services.project_update_post(
+        actor=entrant.user, community=community, event=project_event, project=project, body="Day 1"
+    )
+
+    def event_for(name: str, default):
+        if name.startswith(COMPETITION_ROUTES):
+            return competition.pk
+        if name.startswith(PROJECT_ROUTES):
+            return project_event.pk
+        return default
+
+    ids = {
+        "event_criterion_id": criterion.pk,
+        "judge_id": judge.pk,
+        "entry_id": entry.pk,
+        "project_id": project.pk,
+    }
+    return {"ids": ids, "event_for": event_for, "competition": competition, "project_event": project_event}

@@ -83,7 +83,11 @@ def test_scores_a_judge_sees_only_their_own(api_client_for):
     # members, entrants and operators who are not judges read no scores at all
     for user in (world.alice.user, world.bob.user, world.owner.user):
         response = api_client_for(user).get(url("score-mine", world.event))
-        assert response.status_code == 403 and response.json()["code"] == "not_a_judge"
+        assert response.status_code == 200 and response.json()["results"] == []
+        refused = api_client_for(user).put(
+            url("entry-scores", world.event, entry_id=entry.pk), scores_body(world), format="json"
+        )
+        assert refused.status_code == 400 and refused.json()["code"] == "not_a_judge"
     assert api_client_for().get(url("score-mine", world.event)).status_code in (401, 403)
 
 
@@ -181,7 +185,7 @@ def test_votes_one_per_member_never_for_oneself(api_client_for):
     own, other = world.enter(world.alice), world.enter(world.bob)
     client = api_client_for(world.alice.user)
     assert client.post(url("entry-vote", world.event, entry_id=own.pk)).json()["code"] == "own_entry_vote"
-    assert client.get(url("vote-mine", world.event)).status_code == 404
+    assert client.get(url("vote-mine", world.event)).json()["entry"] is None
     assert client.post(url("entry-vote", world.event, entry_id=other.pk)).status_code == 201
     again = client.post(url("entry-vote", world.event, entry_id=other.pk))
     assert again.status_code == 409 and again.json()["code"] == "already_voted"
@@ -260,7 +264,7 @@ def test_projects_over_the_api(api_client_for):
     outsider = api_client_for(world.carol.user).post(
         url("project-update-list", event, project_id=project_id), {"body": "Hi"}, format="json"
     )
-    assert outsider.status_code == 403 and outsider.json()["code"] == "not_in_team"
+    assert outsider.status_code == 400 and outsider.json()["code"] == "not_in_team"
     team = alice.get(url("project-team", event, project_id=project_id)).json()
     assert [m["membership_id"] for m in team] == [world.alice.pk, world.bob.pk]
     showcase = alice.post(

@@ -93,9 +93,9 @@ class EntryMemberSerializer(serializers.Serializer):
 
 
 class EntryOutputSerializer(serializers.ModelSerializer):
-    submitted_by = serializers.CharField(source="submitted_by.user.username", read_only=True)
+    submitted_by = serializers.SerializerMethodField()
     description_html = serializers.SerializerMethodField()
-    members = EntryMemberSerializer(many=True, read_only=True)
+    members = serializers.SerializerMethodField()
     images = serializers.SerializerMethodField()
     judge_score = serializers.SerializerMethodField()
     rank = serializers.SerializerMethodField()
@@ -123,6 +123,18 @@ class EntryOutputSerializer(serializers.ModelSerializer):
 
     def _results_shown(self) -> bool:
         return bool(self.context.get("results_shown"))
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_submitted_by(self, entry):
+        """The submitter's username, for those who may see the members (null otherwise)."""
+        return entry.submitted_by.user.username if self.context.get("names_shown") else None
+
+    @extend_schema_field(EntryMemberSerializer(many=True))
+    def get_members(self, entry):
+        """The entry's members, for those who may see the members (empty otherwise)."""
+        if not self.context.get("names_shown"):
+            return []
+        return EntryMemberSerializer(entry.members.all(), many=True).data
 
     def get_description_html(self, entry) -> str:
         return render_markdown(entry.description)
@@ -189,7 +201,8 @@ class ScoreOutputSerializer(serializers.ModelSerializer):
 
 
 class VoteOutputSerializer(serializers.ModelSerializer):
-    entry = serializers.IntegerField(source="entry_id", read_only=True)
+    entry = serializers.IntegerField(source="entry_id", read_only=True, allow_null=True)
+    created_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     class Meta:
         model = Vote

@@ -29,9 +29,9 @@ class TeamMemberOutputSerializer(serializers.ModelSerializer):
 
 
 class ProjectOutputSerializer(serializers.ModelSerializer):
-    proposed_by = serializers.CharField(source="proposed_by.user.username", read_only=True)
+    proposed_by = serializers.SerializerMethodField()
     description_html = serializers.SerializerMethodField()
-    members = TeamMemberOutputSerializer(many=True, read_only=True)
+    members = serializers.SerializerMethodField()
     showcased = serializers.BooleanField(source="is_showcased", read_only=True)
     showcase_image = serializers.SerializerMethodField()
 
@@ -58,6 +58,18 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
     def get_description_html(self, project) -> str:
         return render_markdown(project.description)
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_proposed_by(self, project):
+        """The proposer's username, for those who may see the members (null otherwise)."""
+        return project.proposed_by.user.username if self.context.get("names_shown") else None
+
+    @extend_schema_field(TeamMemberOutputSerializer(many=True))
+    def get_members(self, project):
+        """The team, for those who may see the members (empty otherwise)."""
+        if not self.context.get("names_shown"):
+            return []
+        return TeamMemberOutputSerializer(project.members.all(), many=True).data
+
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_showcase_image(self, project):
         if not project.showcase_image:
@@ -81,13 +93,17 @@ class ShowcaseInputSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class UpdateOutputSerializer(serializers.ModelSerializer):
-    author = serializers.CharField(source="author.user.username", read_only=True)
+    author = serializers.SerializerMethodField()
     body_html = serializers.SerializerMethodField()
 
     class Meta:
         model = ProjectUpdate
         fields = ["id", "author", "body", "body_html", "created_at"]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_author(self, update):
+        return update.author.user.username if self.context.get("names_shown") else None
 
     def get_body_html(self, update) -> str:
         return render_markdown(update.body)

@@ -12,8 +12,8 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
+from communities.permissions import has_capability
 from events.api.serializers import competitions as s
-from events.errors import competitions as errors
 from events.models import Criterion, Entry, Judge, Score
 from events.selectors import competitions as selectors
 from events.services import competitions as services
@@ -23,6 +23,16 @@ MANAGE = "manage_events"
 
 class CompetitionMixin:
     """The competition the URL names, loaded once per request."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.event  # noqa: B018  the URL's event before the body: another community's or a hidden one is a 404
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        # Who entered, proposed or posted: members' names, for those who may see the members.
+        context["names_shown"] = has_capability(getattr(self.request, "membership", None), "view_members")
+        return context
 
     @cached_property
     def event(self):
@@ -268,7 +278,9 @@ class EntryViewSet(CompetitionMixin, mixins.ListModelMixin, mixins.RetrieveModel
 
 
 @extend_schema_view(
-    list=extend_schema(summary=_("My scores as a judge of this competition (never another judge's)")),
+    list=extend_schema(
+        summary=_("My scores as a judge of this competition (never another judge's; none for others)")
+    ),
     entry_scores=extend_schema(
         summary=_("My scores of one entry"), responses={200: s.ScoreOutputSerializer(many=True)}
     ),
@@ -285,22 +297,22 @@ class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
     filter_backends = []  # by entry and criterion
     paginated_actions = ("list",)
 
-    def judge(self):
+    def my_scores(self, entry=None):
+        """The caller's own scores as a judge: none for a member who is not one."""
         judge = selectors.judge_of(
             community=self.request.community, event=self.event, membership=self.request.membership
         )
         if judge is None:
-            raise errors.NotAJudge()
-        return judge
+            return Score.objects.none()
+        return selectors.score_list(
+            community=self.request.community, event=self.event, judge=judge, entry=entry
+        )
 
     def get_queryset(self):
-        return selectors.score_list(community=self.request.community, event=self.event, judge=self.judge())
+        return self.my_scores()
 
     def entry_scores(self, request, community_slug, event_id, entry_id):
-        scores = selectors.score_list(
-            community=request.community, event=self.event, judge=self.judge(), entry=self.entry()
-        )
-        return Response(self.get_serializer(scores, many=True).data)
+        return Response(self.get_serializer(self.my_scores(self.entry()), many=True).data)
 
     def submit(self, request, community_slug, event_id, entry_id):
         entry = self.entry()
@@ -313,21 +325,18 @@ class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
             entry=entry,
             scores=[dict(item) for item in serializer.validated_data["scores"]],
         )
-        scores = selectors.score_list(
-            community=request.community, event=self.event, judge=self.judge(), entry=entry
-        )
-        return Response(self.get_serializer(scores, many=True).data)
+        return Response(self.get_serializer(self.my_scores(entry), many=True).data)
 
 
 class VoteViewSet(CompetitionMixin, CommunityViewSet):
     serializer_class = s.VoteOutputSerializer
     capability = {"mine": "participate", "cast": "participate"}
 
-    @extend_schema(summary=_("My vote in this competition (404 when I have not voted)"))
+    @extend_schema(summary=_("My vote in this competition (entry null: I have not voted)"))
     def mine(self, request, community_slug, event_id):
         vote = selectors.my_vote(community=request.community, event=self.event, membership=request.membership)
         if vote is None:
-            raise errors.VoteNotFound()
+            return Response({"entry": None, "created_at": None})
         return Response(self.get_serializer(vote).data)
 
     @extend_schema(

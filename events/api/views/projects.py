@@ -10,6 +10,7 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
+from communities.permissions import has_capability
 from events.api.serializers import projects as s
 from events.models import Project, ProjectMember, ProjectUpdate
 from events.selectors import projects as selectors
@@ -19,6 +20,16 @@ MANAGE = "manage_events"
 
 
 class CollaborationMixin:
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.event  # noqa: B018  the URL's event before the body: another community's or a hidden one is a 404
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        # Who entered, proposed or posted: members' names, for those who may see the members.
+        context["names_shown"] = has_capability(getattr(self.request, "membership", None), "view_members")
+        return context
+
     @cached_property
     def event(self):
         return selectors.project_event_get(
@@ -128,6 +139,8 @@ class TeamViewSet(CollaborationMixin, mixins.ListModelMixin, CommunityViewSet):
     pagination_class = None
 
     def get_queryset(self):
+        if not has_capability(self.request.membership, "view_members"):
+            return ProjectMember.objects.none()  # who is in a team: for those who may see the members
         return selectors.team_member_list(community=self.request.community, project=self.project())
 
     def create(self, request, community_slug, event_id, project_id):
@@ -162,13 +175,14 @@ class UpdateViewSet(CollaborationMixin, mixins.ListModelMixin, CommunityViewSet)
         return selectors.update_list(community=self.request.community, project=self.project())
 
     def create(self, request, community_slug, event_id, project_id):
+        project = self.project()
         serializer = s.UpdateInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         update = services.project_update_post(
             actor=request.user,
             community=request.community,
             event=self.event,
-            project=self.project(),
+            project=project,
             **serializer.validated_data,
         )
         update = selectors.update_list(community=request.community, project=update.project).get(pk=update.pk)
