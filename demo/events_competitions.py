@@ -91,7 +91,7 @@ DEMO = {
                     "雨夜二人组",
                 ),
                 (["member"], "Last tram home", "The last tram crossing the bridge, 1/15 s handheld.", ""),
-                (["zhao.hui"], "夜市的灯", "夜市摊主收摊前的最后一盏灯。", ""),
+                (["moderator"], "夜市的灯", "夜市摊主收摊前的最后一盏灯。", ""),
             ],
             "scores": {
                 "expert": [(9, 9, 8), (7, 6, 7), (8, 7, 9)],
@@ -104,7 +104,7 @@ DEMO = {
             "description": "四周时间,以小组为单位完成一本主题影集。提出项目或加入已有小组,每周更新进展。",
             "projects": [
                 (
-                    ["wang.lei", "zhao.hui"],
+                    ["wang.lei", "moderator"],
                     "弄堂里的老手艺",
                     "记录弄堂里仍在营业的老手艺人。",
                     ["拜访了修鞋的李师傅,拍了第一组。", "完成了 24 张初选。"],

@@ -295,3 +295,23 @@ def test_judges_are_appointed_and_told(api_client_for):
         url("judge-list", world.event), {"membership": world.bob.pk}, format="json"
     )
     assert closed.status_code == 409 and closed.json()["code"] == "judging_closed"
+
+
+def test_visitors_of_a_public_competition_read_entries_without_members_names(api_client_for):
+    world = World()
+    world.event.visibility = "public"
+    world.event.save()
+    world.enter(world.alice, title="Open air")
+    anonymous = api_client_for().get(url("entry-list", world.event)).json()["results"]
+    assert anonymous[0]["title"] == "Open air"
+    assert anonymous[0]["members"] == [] and anonymous[0]["submitted_by"] is None
+    member = api_client_for(world.bob.user).get(url("entry-list", world.event)).json()["results"]
+    assert member[0]["submitted_by"] == world.alice.user.username
+
+
+def test_another_communitys_event_is_a_404_before_the_body_is_read(api_client_for):
+    world, other = World(), World()
+    response = api_client_for(world.owner.user).post(
+        url("competition-criterion-list", other.event), {}, format="json"
+    )
+    assert response.status_code == 404

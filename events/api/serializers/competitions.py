@@ -58,14 +58,14 @@ class CompetitionInputSerializer(StrictInputMixin, serializers.Serializer):
     members_vote = serializers.BooleanField(required=False, default=False)
 
 
-class CriterionOutputSerializer(serializers.ModelSerializer):
+class EventCriterionOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Criterion
         fields = ["id", "name", "description", "weight", "position"]
         read_only_fields = fields
 
 
-class CriterionInputSerializer(StrictInputMixin, serializers.Serializer):
+class EventCriterionInputSerializer(StrictInputMixin, serializers.Serializer):
     name = serializers.CharField(max_length=80)
     description = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     weight = serializers.IntegerField(min_value=WEIGHT_MIN, max_value=WEIGHT_MAX, required=False, default=1)
@@ -189,7 +189,7 @@ class ScoresInputSerializer(StrictInputMixin, serializers.Serializer):
     scores = ScoreInputItemSerializer(many=True, help_text=_("One item per criterion of the competition."))
 
 
-class ScoreOutputSerializer(serializers.ModelSerializer):
+class EntryScoreOutputSerializer(serializers.ModelSerializer):
     entry = serializers.IntegerField(source="entry_id", read_only=True)
     criterion = serializers.IntegerField(source="criterion_id", read_only=True)
     criterion_name = serializers.CharField(source="criterion.name", read_only=True)

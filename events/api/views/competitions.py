@@ -107,14 +107,14 @@ class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityV
     list=extend_schema(summary=_("A competition's judging criteria and their weights")),
     create=extend_schema(
         summary=_("Add a weighted criterion"),
-        request=s.CriterionInputSerializer,
-        responses={201: s.CriterionOutputSerializer},
+        request=s.EventCriterionInputSerializer,
+        responses={201: s.EventCriterionOutputSerializer},
     ),
     destroy=extend_schema(summary=_("Remove a criterion and its scores (while judging is open)")),
 )
 class CriterionViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
     queryset = Criterion.objects.none()
-    serializer_class = s.CriterionOutputSerializer
+    serializer_class = s.EventCriterionOutputSerializer
     capability = {"list": None, "create": MANAGE, "destroy": MANAGE}
     filter_backends = []  # in order
     pagination_class = None
@@ -128,7 +128,7 @@ class CriterionViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet
         )
 
     def create(self, request, community_slug, event_id):
-        serializer = s.CriterionInputSerializer(data=request.data)
+        serializer = s.EventCriterionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         criterion = services.criterion_create(
             actor=request.user, community=request.community, event=self.event, **serializer.validated_data
@@ -281,18 +281,10 @@ class EntryViewSet(CompetitionMixin, mixins.ListModelMixin, mixins.RetrieveModel
     list=extend_schema(
         summary=_("My scores as a judge of this competition (never another judge's; none for others)")
     ),
-    entry_scores=extend_schema(
-        summary=_("My scores of one entry"), responses={200: s.ScoreOutputSerializer(many=True)}
-    ),
-    submit=extend_schema(
-        summary=_("Score an entry on every criterion, or revise my scores (while judging is open)"),
-        request=s.ScoresInputSerializer,
-        responses={200: s.ScoreOutputSerializer(many=True)},
-    ),
 )
 class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
     queryset = Score.objects.none()
-    serializer_class = s.ScoreOutputSerializer
+    serializer_class = s.EntryScoreOutputSerializer
     capability = {"list": "participate", "entry_scores": "participate", "submit": "participate"}
     filter_backends = []  # by entry and criterion
     paginated_actions = ("list",)
@@ -311,9 +303,17 @@ class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
     def get_queryset(self):
         return self.my_scores()
 
+    @extend_schema(
+        summary=_("My scores of one entry"), responses={200: s.EntryScoreOutputSerializer(many=True)}
+    )
     def entry_scores(self, request, community_slug, event_id, entry_id):
         return Response(self.get_serializer(self.my_scores(self.entry()), many=True).data)
 
+    @extend_schema(
+        summary=_("Score an entry on every criterion, or revise my scores (while judging is open)"),
+        request=s.ScoresInputSerializer,
+        responses={200: s.EntryScoreOutputSerializer(many=True)},
+    )
     def submit(self, request, community_slug, event_id, entry_id):
         entry = self.entry()
         serializer = s.ScoresInputSerializer(data=request.data)

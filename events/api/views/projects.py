@@ -76,14 +76,6 @@ class CollaborationViewSet(CollaborationMixin, mixins.RetrieveModelMixin, Commun
         request=s.ProjectInputSerializer,
         responses={201: s.ProjectOutputSerializer},
     ),
-    showcase=extend_schema(
-        summary=_("End a project with its showcase entry: final description, link and image"),
-        request={
-            "application/json": s.ShowcaseInputSerializer,
-            "multipart/form-data": s.ShowcaseInputSerializer,
-        },
-        responses={200: s.ProjectOutputSerializer},
-    ),
 )
 class ProjectViewSet(CollaborationMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Project.objects.none()
@@ -107,6 +99,14 @@ class ProjectViewSet(CollaborationMixin, mixins.ListModelMixin, mixins.RetrieveM
         project = selectors.project_get(community=request.community, event=self.event, project_id=project.pk)
         return Response(self.get_serializer(project).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(
+        summary=_("End a project with its showcase entry: final description, link and image"),
+        request={
+            "application/json": s.ShowcaseInputSerializer,
+            "multipart/form-data": s.ShowcaseInputSerializer,
+        },
+        responses={200: s.ProjectOutputSerializer},
+    )
     def showcase(self, request, community_slug, event_id, project_id):
         project = self.get_object()
         serializer = s.ShowcaseInputSerializer(data=request.data)
