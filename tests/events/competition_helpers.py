@@ -152,3 +152,25 @@ def competition_rows(community, owner_user, entrant, judge_user) -> dict:
         "project_id": project.pk,
     }
     return {"ids": ids, "event_for": event_for, "competition": competition, "project_event": project_event}
+
+
+COMPETITION_PATHS = (
+    "/competition/",
+    "/criteria/",
+    "/judges/",
+    "/entries/",
+    "/leaderboard/",
+    "/scores/",
+    "/vote/",
+)
+PROJECT_PATHS = ("/collaboration/", "/projects/")
+
+
+def event_for_path(rows: dict, path: str, default):
+    """The event an API path template needs (rows from `competition_rows`): a competition's, a project
+    event's, or `default` for the other event routes."""
+    if any(part in path for part in COMPETITION_PATHS):
+        return rows["competition"].pk
+    if any(part in path for part in PROJECT_PATHS):
+        return rows["project_event"].pk
+    return default

@@ -17,7 +17,11 @@ urlpatterns = [
         name="project-list",
     ),
     path(PROJECT, views.ProjectViewSet.as_view({"get": "retrieve"}), name="project-detail"),
-    path(PROJECT + "showcase/", views.ProjectViewSet.as_view({"post": "showcase"}), name="project-showcase"),
+    path(
+        PROJECT + "showcase/",
+        views.ProjectShowcaseViewSet.as_view({"post": "showcase"}),
+        name="project-showcase",
+    ),
     path(
         PROJECT + "team/",
         views.TeamViewSet.as_view({"get": "list", "post": "create", "delete": "destroy"}),

@@ -81,7 +81,6 @@ class ProjectViewSet(CollaborationMixin, mixins.ListModelMixin, mixins.RetrieveM
     queryset = Project.objects.none()
     serializer_class = s.ProjectOutputSerializer
     capability = {"list": None, "retrieve": None, "create": "participate", "showcase": "participate"}
-    parser_classes = [JSONParser, MultiPartParser]
     filter_backends = []  # oldest first
 
     def get_queryset(self):
@@ -120,6 +119,13 @@ class ProjectViewSet(CollaborationMixin, mixins.ListModelMixin, mixins.RetrieveM
         )
         project = selectors.project_get(community=request.community, event=self.event, project_id=project.pk)
         return Response(self.get_serializer(project).data)
+
+
+class ProjectShowcaseViewSet(ProjectViewSet):
+    """The showcase: the one project action that takes a multipart body (its image)."""
+
+    parser_classes = [JSONParser, MultiPartParser]
+    capability = {"showcase": "participate"}
 
 
 @extend_schema_view(
