@@ -94,6 +94,7 @@ class EntryMemberSerializer(serializers.Serializer):
 
 class EntryOutputSerializer(serializers.ModelSerializer):
     submitted_by = serializers.SerializerMethodField()
+    link = serializers.CharField(read_only=True, help_text=_("A web address, or empty."))
     description_html = serializers.SerializerMethodField()
     members = serializers.SerializerMethodField()
     images = serializers.SerializerMethodField()

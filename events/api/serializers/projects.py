@@ -1,5 +1,6 @@
 """Serializers of project collaborations: input and output kept apart."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -33,6 +34,7 @@ class ProjectOutputSerializer(serializers.ModelSerializer):
     description_html = serializers.SerializerMethodField()
     members = serializers.SerializerMethodField()
     showcased = serializers.BooleanField(source="is_showcased", read_only=True)
+    showcase_link = serializers.CharField(read_only=True, help_text=_("A web address, or empty."))
     showcase_image = serializers.SerializerMethodField()
 
     class Meta:
