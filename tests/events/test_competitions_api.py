@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventKind, Score
@@ -311,7 +312,9 @@ def test_visitors_of_a_public_competition_read_entries_without_members_names(api
 
 def test_another_communitys_event_is_a_404_before_the_body_is_read(api_client_for):
     world, other = World(), World()
-    response = api_client_for(world.owner.user).post(
-        url("competition-criterion-list", other.event), {}, format="json"
+    target = reverse(
+        "api:competition-criterion-list",
+        kwargs={"community_slug": world.community.slug, "event_id": other.event.pk},
     )
-    assert response.status_code == 404
+    response = api_client_for(world.owner.user).post(target, {}, format="json")
+    assert response.status_code == 404 and response.json()["code"] == "competition_not_found"
