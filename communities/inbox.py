@@ -31,6 +31,7 @@ NOTIFICATION_GROUPS = [
     ("discussion", _("Replies to my topics and to my replies")),
     ("message", _("New private messages")),
     ("event", _("My event registrations: places freed, approvals, cancellations")),
+    ("competition", _("Competitions: judging I am asked to do, and my results")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

@@ -1,9 +1,9 @@
-"""Where the images of a community's content live (post images, works for critique, event covers and
-competition entries): outside MEDIA_ROOT, which a web server may serve to anyone, under
-COMMUNITY_FILES_ROOT, served only by `content.views.files.community_file` to those who may see the
-community. A private community's images are as private as its posts; their random names alone are not
-the lock. A file's name is `communities/<community id>/<folder>/<random hex>.<ext>`, the folder one of
-the URL's (content/urls/files.py)."""
+"""Where the images of a community's content live (post images, works for critique, event covers,
+competition entries and project showcases): outside MEDIA_ROOT, which a web server may serve to anyone,
+under COMMUNITY_FILES_ROOT, served only by `content.views.files.community_file` to those who may see
+the community. A private community's images are as private as its posts; their random names alone are
+not the lock. A file's name is `communities/<community id>/<folder>/<random hex>.<ext>`, the folder one
+of the URL's (content/urls/files.py)."""
 
 import os
 

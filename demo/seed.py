@@ -32,6 +32,7 @@ from demo.content_posts import seed_posts
 from demo.content_questions import seed_guest_experts, seed_questions, seed_sessions
 from demo.events import seed_events
 from demo.events_attendance import seed_events_attendance
+from demo.events_competitions import seed_competitions
 from demo.moderation import seed_moderation
 from demo.profiles import seed_profiles
 from demo.recruitment import seed_recruitment
@@ -176,6 +177,7 @@ def seed_world() -> list[str]:
     seed_conversations()
     seed_events()
     seed_events_attendance()
+    seed_competitions()
     member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()

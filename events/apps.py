@@ -7,7 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from events.competition_notices import register_competition_kinds
         from events.notices import register_attendance_kinds, register_event_kinds
+        from events.reportables import register_event_reportables
 
         register_event_kinds()
         register_attendance_kinds()
+        register_competition_kinds()
+        register_event_reportables()

@@ -7,7 +7,7 @@ from content.views.files import community_file
 
 urlpatterns = [
     re_path(
-        r"^files/communities/(?P<community_id>[0-9]{1,18})/(?P<folder>posts|critiques|events)/"
+        r"^files/communities/(?P<community_id>[0-9]{1,18})/(?P<folder>posts|critiques|events|entries|projects)/"
         r"(?P<filename>[0-9a-f]{32}\.[a-z0-9]{1,5})$",
         community_file,
         name="community-file",

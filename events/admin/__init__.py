@@ -1,3 +1,3 @@
 """Django admin of events, one module per sub-domain."""
 
-from events.admin import attendance, events  # noqa: F401
+from events.admin import attendance, competitions, events  # noqa: F401

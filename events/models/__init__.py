@@ -2,6 +2,17 @@
 and projects add their own modules)."""
 
 from events.models.attendance import CalendarFeed, EventFeedback, EventNotice, NoticeKind
+from events.models.competitions import (
+    Award,
+    Competition,
+    Criterion,
+    Entry,
+    EntryImage,
+    EntryMember,
+    Judge,
+    Score,
+    Vote,
+)
 from events.models.events import (
     Event,
     EventFormat,
@@ -12,10 +23,18 @@ from events.models.events import (
     EventStatus,
     EventVisibility,
 )
+from events.models.projects import Collaboration, Project, ProjectMember, ProjectUpdate
 from events.models.registrations import Registration, RegistrationQuestion, RegistrationStatus
 
 __all__ = [
+    "Award",
     "CalendarFeed",
+    "Collaboration",
+    "Competition",
+    "Criterion",
+    "Entry",
+    "EntryImage",
+    "EntryMember",
     "Event",
     "EventFeedback",
     "EventFormat",
@@ -26,8 +45,14 @@ __all__ = [
     "EventSettings",
     "EventStatus",
     "EventVisibility",
+    "Judge",
     "NoticeKind",
+    "Project",
+    "ProjectMember",
+    "ProjectUpdate",
     "Registration",
     "RegistrationQuestion",
     "RegistrationStatus",
+    "Score",
+    "Vote",
 ]

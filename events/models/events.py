@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities import validators
 from communities.models import TenantModel
+from content.storage import community_files
 
 TITLE_MAX = 200
 SLUG_MAX = 80
@@ -122,7 +123,9 @@ class Event(TenantModel):
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     slug = models.SlugField(_("address"), max_length=SLUG_MAX)
     description = models.TextField(_("description (Markdown)"), max_length=DESCRIPTION_MAX, blank=True)
-    cover = models.ImageField(_("cover image"), upload_to=event_cover_path, blank=True)
+    cover = models.ImageField(
+        _("cover image"), upload_to=event_cover_path, storage=community_files, blank=True
+    )
     format = models.CharField(
         _("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.OFFLINE
     )

@@ -35,6 +35,7 @@ from members.services import relationships as relationship_services
 from members.services.reporting import report_create
 from tests import factories
 from tests.content.helpers import discussion_ids, post_rows
+from tests.events.competition_helpers import competition_rows, event_for_path
 from tests.events.helpers import event_ids
 
 EXAMPLES_PER_OPERATION = 3
@@ -111,6 +112,7 @@ class World:
         conversation = conversation_services.conversation_start(
             actor=self.owner, community=community, recipient_ids=[self.member.memberships.get().pk], body="Hi"
         )
+        self.competitions = competition_rows(community, self.owner, subject, self.member)
         self.ids = {
             "community_slug": community.slug,
             "conversation_id": conversation.pk,
@@ -134,6 +136,7 @@ class World:
             **{f"{name}_id": row.pk for name, row in post_rows(community, self.owner).items()},
             **discussion_ids(community, self.owner, self.member),
             **event_ids(community, self.owner, self.member),
+            **self.competitions["ids"],
         }
         self.headers = {}
         for user in (self.owner, self.member):
@@ -150,6 +153,12 @@ class World:
             key = f"{name}:{user.pk}" if f"{name}:{user.pk}" in self.ids else name
             assert key in self.ids, f"{case.operation.label}: teach World how to fill {name}"
             case.path_parameters[name] = self.ids[key]
+        if "event_id" in (
+            case.path_parameters or {}
+        ):  # competition and project routes: an event of their kind
+            case.path_parameters["event_id"] = event_for_path(
+                self.competitions, case.operation.path, self.ids["event_id"]
+            )
 
 
 @pytest.fixture(scope="module")

@@ -79,6 +79,8 @@ def test_request_bodies_are_json_and_multipart_only_for_uploads(schema):
         "POST /api/v1/communities/{community_slug}/works/",
         "POST /api/v1/communities/{community_slug}/posts/images/",
         "POST /api/v1/communities/{community_slug}/events/{event_id}/cover/",
+        "POST /api/v1/communities/{community_slug}/events/{event_id}/entries/",
+        "POST /api/v1/communities/{community_slug}/events/{event_id}/projects/{project_id}/showcase/",
     }
     for name, _method, operation in operations(schema):
         if "requestBody" not in operation:

@@ -42,3 +42,19 @@ def with_query(name: str, url: str) -> str:
 # with the planted object of that kind no caller is part of (parameter -> the planted row to use instead).
 # There it is a 404 for every caller the route's capability lets in, and it shows none of its rows.
 UNREACHABLE = {"conversation_id": ("conversation", "private_conversation")}
+
+
+# The planted event a route's `event_id` names: competition and project routes need an event of their kind
+# (tests/security/world.py plants one of each); every other event route takes the planted public event.
+EVENT_ROWS = {
+    "events.views.competitions": "competition",
+    "events.api.views.competitions": "competition",
+    "events.views.projects": "project_event",
+    "events.api.views.projects": "project_event",
+}
+
+
+def with_event_of(rows: dict, view_class) -> dict:
+    """`rows` with "event" replaced by the planted event of the kind the view's routes need."""
+    key = EVENT_ROWS.get(view_class.__module__)
+    return {**rows, "event": rows[key]} if key else rows

@@ -27,7 +27,7 @@ from django.urls import reverse
 
 from communities.mixins import CommunityMixin
 from communities.permissions import CAPABILITIES
-from tests.security.routes import UNREACHABLE, params_of, walk, with_query
+from tests.security.routes import UNREACHABLE, params_of, walk, with_event_of, with_query
 from tests.security.world import CALLERS, NOBODY, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post")
@@ -101,6 +101,10 @@ PARAMETER_FILLERS = {
     "event_id": lambda rows, community: rows["event"].pk,
     "registration_id": lambda rows, community: rows["registration"].pk,
     "registration_question_id": lambda rows, community: rows["event_question"].pk,
+    "event_criterion_id": lambda rows, community: rows["event_criterion"].pk,
+    "judge_id": lambda rows, community: rows["judge"].pk,
+    "entry_id": lambda rows, community: rows["entry"].pk,
+    "project_id": lambda rows, community: rows["project"].pk,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {
@@ -114,7 +118,7 @@ def fill(
 ) -> str:
     """The page's URL in community `kind`, about the planted member named by `member` (default: the
     subject), with the planted row `swap[1]` in place of `swap[0]` (routes.UNREACHABLE)."""
-    rows = {**world.rows[kind], "subject": world.rows[kind][member]}
+    rows = with_event_of({**world.rows[kind], "subject": world.rows[kind][member]}, page.view_class)
     if swap is not None:
         rows[swap[0]] = rows[swap[1]]
     kwargs = {}

@@ -24,6 +24,7 @@ from members.models import MemberTag
 from tests import factories
 from tests.content.helpers import discussion_ids
 from tests.events import attendance_helpers
+from tests.events.competition_helpers import competition_rows
 from tests.project import PROJECT_APPS
 
 TOO_BIG = 2**31
@@ -251,6 +252,7 @@ def _reverse_with(name: str, **available) -> str:
         ["community_slug", "space_slug"],
         ["community_slug", "topic_id"],
         ["community_slug", "event_id"],
+        ["community_slug", "event_id", "entry_id"],
     )
     for names in candidates:
         try:
@@ -276,6 +278,7 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
     )
     criterion = critique_services.criterion_create(actor=owner, community=community, name="Light")
     discussion = discussion_ids(community, owner, followed.user)
+    events = competition_rows(community, owner, factories.member(community=community), followed.user)
     url = _reverse_with(
         name,
         community_slug=community.slug,
@@ -283,7 +286,8 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
         criterion_id=criterion.pk,
         space_slug=discussion["space_slug"],
         topic_id=discussion["topic_id"],
-        event_id=attendance_helpers.past_event(community).pk,
+        event_id=events["event_for"](name, attendance_helpers.past_event(community).pk),
+        entry_id=events["ids"]["entry_id"],
     )
     client = api_client_for(owner)
     assert client.put(url, {}).status_code in (200, 400)

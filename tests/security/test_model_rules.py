@@ -479,9 +479,80 @@ def build_attendance(a, b):
     _attendance_in(b)
 
 
+def build_competitions(a, b):
+    """A competition run to published results (rules, a criterion, a judge, a team entry with an image,
+    a score, a vote, awards) and a project event (rules, a project with a second member, an update),
+    in both communities."""
+    from events.services import competitions as services
+    from events.services import events as event_services
+    from events.services import projects as project_services
+    from tests.events.competition_helpers import png
+
+    for community in (a, b):
+        owner = _owner(community)
+        one, two, judge, voter = (factories.member(community=community) for _ in range(4))
+        times = {
+            "starts_at": timezone.now() + timedelta(days=2),
+            "ends_at": timezone.now() + timedelta(days=3),
+        }
+        event = event_services.event_create(
+            actor=owner, community=community, kind="competition", title="C", **times
+        )
+        services.competition_update(
+            actor=owner, community=community, event=event, max_team_size=2, members_vote=True
+        )
+        criterion = services.criterion_create(actor=owner, community=community, event=event, name="Craft")
+        services.judge_add(actor=owner, community=community, event=event, membership_id=judge.pk)
+        entry = services.entry_submit(
+            actor=one.user, community=community, event=event, title="E", description="D", team_name="T",
+            member_ids=[two.pk], images=[png()],
+        )  # fmt: skip
+        services.scores_submit(
+            actor=judge.user,
+            community=community,
+            event=event,
+            entry=entry,
+            scores={criterion.pk: {"value": 5}},
+        )
+        services.vote_cast(actor=voter.user, community=community, event=event, entry=entry)
+        services.judging_close(actor=owner, community=community, event=event)
+        services.results_publish(actor=owner, community=community, event=event)
+        projects = event_services.event_create(
+            actor=owner, community=community, kind="project", title="P", **times
+        )
+        project_services.collaboration_update(
+            actor=owner, community=community, event=projects, max_team_size=3
+        )
+        project = project_services.project_propose(
+            actor=one.user, community=community, event=projects, title="P", description="D"
+        )
+        project_services.project_join(actor=two.user, community=community, event=projects, project=project)
+        project_services.project_update_post(
+            actor=one.user, community=community, event=projects, project=project, body="Day 1"
+        )
+
+
 BUILDERS = {
     "events.EventNotice": build_attendance,
     "events.EventFeedback": build_attendance,
+    **dict.fromkeys(
+        [
+            "events.Competition",
+            "events.Criterion",
+            "events.Judge",
+            "events.Entry",
+            "events.EntryMember",
+            "events.EntryImage",
+            "events.Score",
+            "events.Vote",
+            "events.Award",
+            "events.Collaboration",
+            "events.Project",
+            "events.ProjectMember",
+            "events.ProjectUpdate",
+        ],
+        build_competitions,
+    ),
     **dict.fromkeys(
         [
             "events.EventSettings",

@@ -31,6 +31,7 @@ from members.services import profiles as profile_services
 from members.services.reporting import report_create
 from tests import factories
 from tests.content.helpers import discussion_ids, post_rows
+from tests.events.competition_helpers import competition_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +164,7 @@ class World:
             starts_at=timezone.now() + timedelta(days=2),
             ends_at=timezone.now() + timedelta(days=2, hours=2),
         )
+        self.competitions = competition_rows(self.community, self.owner, self.subject, self.member)
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -198,6 +200,7 @@ class World:
             "event_series_id": self.event_series.pk,
             "registration_id": self.registration.pk,
             "registration_question_id": self.event_question.pk,
+            **self.competitions["ids"],
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"
@@ -212,7 +215,10 @@ def _get_everything(client, community, world) -> list[str]:
     """GET every route of `community`; the SQL writes outside the allowed tables, and any 5xx."""
     problems = []
     for name, params in community_routes():
-        url = reverse(name, kwargs=world.kwargs(community, params))
+        kwargs = world.kwargs(community, params)
+        if "event_id" in kwargs:  # competition and project routes name an event of their kind
+            kwargs["event_id"] = world.competitions["event_for"](name, kwargs["event_id"])
+        url = reverse(name, kwargs=kwargs)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         if response.status_code >= 500:

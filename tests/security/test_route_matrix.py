@@ -27,7 +27,7 @@ from rest_framework.test import APIClient
 
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
-from tests.security.routes import UNREACHABLE, params_of, walk, with_query
+from tests.security.routes import UNREACHABLE, params_of, walk, with_event_of, with_query
 from tests.security.world import CALLERS, NOBODY, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -53,6 +53,17 @@ PUBLIC_READS = {
     "api:series-posts",
     "api:event-list",  # public events for anyone; members-only ones for members (events.selectors)
     "api:event-detail",
+    # Competitions and projects: what the event page shows, read by whoever sees the event
+    "api:competition-detail",
+    "api:competition-criterion-list",
+    "api:competition-leaderboard",
+    "api:entry-list",
+    "api:entry-detail",
+    "api:collaboration-detail",
+    "api:project-list",
+    "api:project-detail",
+    "api:project-team",
+    "api:project-update-list",
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
@@ -131,6 +142,10 @@ PARAMETER_FILLERS = {
     "event_series_id": lambda rows, community: rows["event_series"].pk,
     "registration_id": lambda rows, community: rows["registration"].pk,
     "registration_question_id": lambda rows, community: rows["event_question"].pk,
+    "event_criterion_id": lambda rows, community: rows["event_criterion"].pk,
+    "judge_id": lambda rows, community: rows["judge"].pk,
+    "entry_id": lambda rows, community: rows["entry"].pk,
+    "project_id": lambda rows, community: rows["project"].pk,
 }
 
 
@@ -152,7 +167,7 @@ def fill(
             f"known: {sorted(PARAMETER_FILLERS)}. Add a filler to PARAMETER_FILLERS."
         )
     source = kind if object_kind is None else object_kind
-    rows = {**world.rows[source], "subject": world.rows[source][member]}
+    rows = with_event_of({**world.rows[source], "subject": world.rows[source][member]}, route.view_class)
     if swap is not None:
         rows[swap[0]] = rows[swap[1]]
     kwargs = {

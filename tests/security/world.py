@@ -40,7 +40,9 @@ from content.services import series as series_services
 from content.services import sessions as session_services
 from content.services import spaces as space_services
 from events.models import EventFeedback
+from events.services import competitions as competition_services
 from events.services import events as event_services
+from events.services import projects as project_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
 from members.models import MemberProfile, Membership, ProfileVisibility
@@ -112,6 +114,14 @@ VISIBLE_TO: dict[str, str | None] = {
     # An attendee's feedback comments (events.attendance): event operators and the event's hosts.
     "feedback": "manage_events",
     "eventseries": "view",
+    # Competitions and projects (events): in a public competition, a criterion and the subject's entry
+    # (anyone who sees the community); a judge's comment on it, which no caller reads (judging is blind
+    # and no caller is a judge); in a public project event, a project and its team's progress update.
+    "eventcriterion": EVERYONE,
+    "entry": EVERYONE,
+    "scorecomment": NOBODY,
+    "project": EVERYONE,
+    "projectupdate": EVERYONE,
 }
 # Planted rows nobody may see on any route: removed content.
 NEVER_SHOWN = ("removedreply",)
@@ -349,8 +359,10 @@ def plant(key: str, community: Community, owner) -> dict:
     conversations = plant_conversations(m, community, owner)
     events = plant_events(m, community, owner, subject)
     events.update(plant_attendance(m, community, events["event"], subject))
+    competitions = plant_competitions(m, community, owner, subject)
     return {
         **events,
+        **competitions,
         **posts,
         **discussions,
         **conversations,
@@ -427,6 +439,52 @@ def plant_events(m, community: Community, owner, subject) -> dict:
         "event_question": question,
         "registration": registration,
         "event_series": series,
+    }
+
+
+def plant_competitions(m, community: Community, owner, subject) -> dict:
+    """A public competition with a criterion, a judge (no caller) and the subject's entry, which the judge
+    scored with a comment; a public project event with the subject's project and its update."""
+    now = timezone.now()
+    times = {"starts_at": now + timedelta(days=3), "ends_at": now + timedelta(days=6)}
+    competition = event_services.event_create(
+        actor=owner, community=community, kind="competition", title=m("publicevent"), visibility="public",
+        **times,
+    )  # fmt: skip
+    criterion = competition_services.criterion_create(
+        actor=owner, community=community, event=competition, name=m("eventcriterion")
+    )
+    judge_member = factories.member(community=community)
+    judge = competition_services.judge_add(
+        actor=owner, community=community, event=competition, membership_id=judge_member.pk
+    )
+    entry = competition_services.entry_submit(
+        actor=subject.user, community=community, event=competition, title=m("entry"), description=m("entry")
+    )
+    competition_services.scores_submit(
+        actor=judge_member.user, community=community, event=competition, entry=entry,
+        scores={criterion.pk: {"value": 7, "comment": m("scorecomment")}},
+    )  # fmt: skip
+    project_event = event_services.event_create(
+        actor=owner, community=community, kind="project", title=m("publicevent"), visibility="public", **times
+    )
+    project = project_services.project_propose(
+        actor=subject.user,
+        community=community,
+        event=project_event,
+        title=m("project"),
+        description=m("project"),
+    )
+    project_services.project_update_post(
+        actor=subject.user, community=community, event=project_event, project=project, body=m("projectupdate")
+    )
+    return {
+        "competition": competition,
+        "event_criterion": criterion,
+        "judge": judge,
+        "entry": entry,
+        "project_event": project_event,
+        "project": project,
     }
 
 

@@ -1,8 +1,10 @@
 """Events API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each."""
 
-from events.api.urls import attendance, events
+from events.api.urls import attendance, competitions, events, projects
 
 urlpatterns = [
     *events.urlpatterns,
     *attendance.urlpatterns,
+    *competitions.urlpatterns,
+    *projects.urlpatterns,
 ]

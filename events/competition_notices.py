@@ -1,0 +1,24 @@
+"""The kinds of notification competitions send, rendered in the reader's language (communities.notices).
+
+Registered from `EventsConfig.ready()`. Group "competition" (communities.inbox.NOTIFICATION_GROUPS).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from communities.notices import register
+
+
+def register_competition_kinds() -> None:
+    """To a member appointed judge, and to the members of a winning entry when the results are out."""
+    register(
+        "competition.judge",
+        title=_("You are a judge of “%(event)s” in %(community)s"),
+        body=_("Score each entry on every criterion before the operators close judging."),
+    )
+    register(
+        "competition.won",
+        title=_("Your entry “%(entry)s” took place %(place)s in “%(event)s”"),
+        body=_(
+            "The results of the competition in %(community)s are published; your award is on your profile."
+        ),
+    )
