@@ -12,8 +12,8 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet
-from communities.permissions import has_capability
 from events.api.serializers import competitions as s
+from events.api.views.scoped import EventScopedMixin
 from events.models import Criterion, Entry, Judge, Score
 from events.selectors import competitions as selectors
 from events.services import competitions as services
@@ -21,26 +21,10 @@ from events.services import competitions as services
 MANAGE = "manage_events"
 
 
-class CompetitionMixin:
+class CompetitionMixin(EventScopedMixin):
     """The competition the URL names, loaded once per request."""
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self.event  # noqa: B018  the URL's event before the body: another community's or a hidden one is a 404
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        # Who entered, proposed or posted: members' names, for those who may see the members.
-        context["names_shown"] = has_capability(getattr(self.request, "membership", None), "view_members")
-        return context
-
-    @cached_property
-    def event(self):
-        return selectors.competition_event_get(
-            community=self.request.community,
-            membership=self.request.membership,
-            event_id=self.kwargs["event_id"],
-        )
+    event_selector = staticmethod(selectors.competition_event_get)
 
     @cached_property
     def competition(self):

@@ -2,7 +2,6 @@
 updates and the showcase. Every route names its event; another kind of event, or one the caller may not
 see, is a 404 (collaboration_not_found)."""
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
@@ -12,6 +11,7 @@ from rest_framework.response import Response
 from communities.api.base import CommunityViewSet
 from communities.permissions import has_capability
 from events.api.serializers import projects as s
+from events.api.views.scoped import EventScopedMixin
 from events.models import Project, ProjectMember, ProjectUpdate
 from events.selectors import projects as selectors
 from events.services import projects as services
@@ -19,24 +19,8 @@ from events.services import projects as services
 MANAGE = "manage_events"
 
 
-class CollaborationMixin:
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self.event  # noqa: B018  the URL's event before the body: another community's or a hidden one is a 404
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        # Who entered, proposed or posted: members' names, for those who may see the members.
-        context["names_shown"] = has_capability(getattr(self.request, "membership", None), "view_members")
-        return context
-
-    @cached_property
-    def event(self):
-        return selectors.project_event_get(
-            community=self.request.community,
-            membership=self.request.membership,
-            event_id=self.kwargs["event_id"],
-        )
+class CollaborationMixin(EventScopedMixin):
+    event_selector = staticmethod(selectors.project_event_get)
 
     def project(self):
         return selectors.project_get(
