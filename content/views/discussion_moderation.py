@@ -37,10 +37,9 @@ class ModerationFormsMixin:
     checked; an invalid one re-renders the page with that form's messages beside its fields (as a
     FormView does), a valid one runs the action and goes back to what was moderated."""
 
-    forms: dict[str, str] = {}  # action -> the context name of its form
-
-    def bound(self, action):
-        raise NotImplementedError
+    # action -> the context name of its form; each page defines `bound(action)` (that action's form,
+    # bound to the POST) and `act(action, data)` (the service call and the redirect).
+    forms: dict[str, str] = {}
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "")
