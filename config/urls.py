@@ -21,6 +21,7 @@ api_v1 = [
     path("communities/<slug:community_slug>/", include("members.api.urls")),
     path("communities/<slug:community_slug>/", include("content.api.urls")),
     path("communities/<slug:community_slug>/", include("events.api.urls")),
+    path("communities/<slug:community_slug>/", include("learning.api.urls")),
     path("", include("events.api.urls.account")),
 ]
 
@@ -37,6 +38,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("content.urls")),
     path("", include("events.urls")),
+    path("", include("learning.urls")),
     path("", include("communities.urls")),
 ]
 

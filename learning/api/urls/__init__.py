@@ -1,0 +1,5 @@
+"""Learning API routes under /api/v1/communities/<community_slug>/ (namespace "api"), one module each.
+
+Each sub-domain's module (paths, resources, mentoring) adds its `urlpatterns` here."""
+
+urlpatterns: list = []

@@ -1,0 +1,7 @@
+"""HTML routes of learning (namespace "learning"), one module per sub-domain, all under c/<slug>/.
+
+Each sub-domain's module (paths, resources, mentoring) adds its `urlpatterns` here."""
+
+app_name = "learning"
+
+urlpatterns: list = []
