@@ -1,20 +1,14 @@
 import pytest
-from django.test import Client
 
 from tests import factories
+from tests.content import pages
 
 
 @pytest.fixture
 def client_for(db):
     """`client_for(user)`: a browser client logged in as `user` (anonymous when None)."""
 
-    def make(user=None):
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
+    return pages.client_for
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ refusals on the form, leaving, the settings, removed messages, XSS, and privacy.
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -15,20 +14,10 @@ from content.services import conversations as services
 from members.services.moderation import content_remove
 from members.services.reporting import report_create
 from tests import factories
+from tests.content.pages import client_for, url
 from tests.content.xss import XSS, assert_inert
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user=None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def url(name, community, *args):
-    return reverse(f"content:{name}", args=[community.slug, *args])
 
 
 @pytest.fixture

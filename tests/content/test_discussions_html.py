@@ -3,28 +3,16 @@ reactions, errors on the form, XSS, and constant query counts."""
 
 import pytest
 from django.db import reset_queries
-from django.test import Client
-from django.urls import reverse
 
 from communities.roles import Role
 from content.models import Reply, Space, Topic
 from content.services import discussions as services
 from content.services import spaces as space_services
 from tests import factories
+from tests.content.pages import client_for, url
 from tests.content.xss import XSS, assert_inert
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user=None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def url(name, community, *args):
-    return reverse(f"content:{name}", args=[community.slug, *args])
 
 
 @pytest.fixture

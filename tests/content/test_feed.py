@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 from django.apps import apps
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -18,17 +17,6 @@ from content.versioning import NOT_IN_FEED, content_version
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def client_for(db):
-    def make(user=None):
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-        return client
-
-    return make
 
 
 @pytest.fixture

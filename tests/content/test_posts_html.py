@@ -12,6 +12,7 @@ from content.services import posts as services
 from content.services import series as series_services
 from tests import factories
 from tests.api.helpers import png_upload
+from tests.content.pages import url
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,6 @@ XSS = [
     "![x](javascript:alert(1))",
     '<svg onload="alert(1)">',
 ]
-
-
-def url(name, community, *args):
-    return reverse(f"content:{name}", args=[community.slug, *args])
 
 
 def published(actor, community, **kwargs):

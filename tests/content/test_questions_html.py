@@ -3,27 +3,15 @@ constant query counts."""
 
 import pytest
 from django.db import reset_queries
-from django.test import Client
-from django.urls import reverse
 
 from communities.roles import Role
 from content.models import Question
 from content.services import questions as services
 from tests import factories
+from tests.content.pages import client_for, url
 from tests.content.xss import XSS, assert_inert
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user=None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def url(name, community, *args):
-    return reverse(f"content:{name}", args=[community.slug, *args])
 
 
 @pytest.fixture

@@ -6,28 +6,16 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.db import reset_queries
-from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from communities.roles import Role
 from content.models import ExpertSession, SessionQuestion
 from content.services import sessions as services
 from tests import factories
+from tests.content.pages import client_for, url
 from tests.content.xss import XSS, assert_inert
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user=None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def url(name, community, *args):
-    return reverse(f"content:{name}", args=[community.slug, *args])
 
 
 @pytest.fixture
