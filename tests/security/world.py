@@ -43,6 +43,7 @@ from events.models import EventFeedback
 from events.services import competitions as competition_services
 from events.services import events as event_services
 from events.services import projects as project_services
+from events.services import questions as event_question_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
 from members.models import MemberProfile, Membership, ProfileVisibility
@@ -417,7 +418,7 @@ def plant_events(m, community: Community, owner, subject) -> dict:
         actor=owner, community=community, title=m("publicevent"), description=m("publicevent"),
         visibility="public", capacity=50, **times,
     )  # fmt: skip
-    question = registration_services.registration_question_create(
+    question = event_question_services.registration_question_create(
         actor=owner, community=community, event=event, label=m("eventquestion")
     )
     registration = registration_services.registration_create(
