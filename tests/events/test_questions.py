@@ -77,10 +77,8 @@ def test_bad_edits_are_400_with_field_errors(api_client_for, community, owner, a
     event, first, _second, _registration = asked
     client = api_client_for(owner)
     url = api("event-question-detail", community, event_id=event.pk, registration_question_id=first.pk)
-    assert (
-        "label"
-    assert "label" in assert_error(client.patch(url, {"label": "   "}, format="json"), 400, "blank")["fields"]
-    )
+    blank = assert_error(client.patch(url, {"label": "   "}, format="json"), 400, "blank")
+    assert "label" in blank["fields"]
     assert "label" in client.patch(url, {"label": "x" * 201}, format="json").json()["fields"]
     kind = assert_error(client.patch(url, {"kind": "choice"}, format="json"), 400, "unknown_field")
     assert "kind" in kind["fields"]
