@@ -91,6 +91,8 @@ class RegistrationQuestionsReorderInputSerializer(StrictInputMixin, serializers.
 class TicketEventSerializer(serializers.ModelSerializer):
     """Where and when, as the ticket shows it."""
 
+    map_url = serializers.CharField(read_only=True, help_text=_("A link to a map, or empty."))
+
     class Meta:
         model = Event
         fields = [
