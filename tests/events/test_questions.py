@@ -149,3 +149,17 @@ def test_the_edit_page_and_the_move_buttons(client_for, community, owner, asked)
     member = factories.member(community=community).user
     assert client_for(member).get(edit).status_code == 403
     assert client_for(member).post(move, {"direction": "down"}).status_code == 403
+
+
+def test_a_host_edits_their_events_question_on_the_page(client_for, community, owner):
+    host = factories.member(community=community)
+    event = make_event(community, owner, host_ids=[host.pk])
+    question = question_services.registration_question_create(
+        actor=owner, community=community, event=event, label="Tripod?"
+    )
+    edit = page("question-edit", community, event_id=event.pk, registration_question_id=question.pk)
+    client = client_for(host.user)
+    assert client.get(edit).status_code == 200
+    assert client.post(edit, {"label": "Bring a tripod?"}).status_code == 302
+    question.refresh_from_db()
+    assert question.label == "Bring a tripod?" and not question.required
