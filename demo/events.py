@@ -14,6 +14,7 @@ from communities.models import Community
 from communities.roles import Role
 from events.models import Event
 from events.services import events as event_services
+from events.services import questions as event_question_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
 from members.models import Membership
@@ -140,7 +141,7 @@ def seed_events() -> int:
             ends_at=now + timedelta(days=5, hours=3),
             registration_closes_at=now + timedelta(days=5),
         )
-        question = registration_services.registration_question_create(
+        question = event_question_services.registration_question_create(
             actor=actor, community=community, event=event, label=webinar["question"]
         )
         _register(community, event, webinar["registrants"], {str(question.pk): webinar["answer"]})

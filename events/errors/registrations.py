@@ -57,3 +57,8 @@ class RegistrationStateInvalid(Conflict):
 class CapacityBelowConfirmed(DomainError):
     code = "capacity_below_confirmed"
     message = _("More members are already confirmed than this capacity allows.")
+
+
+class QuestionOrderInvalid(DomainError):
+    code = "question_order_invalid"
+    message = _("List every question of this event exactly once.")

@@ -1,10 +1,12 @@
 """Reads of attendance: who may check members in and read feedback, the check-in list and the no-shows,
-a member's ticket, feedback and its results, and the events of the calendars."""
+a member's ticket (the page's and the API's), feedback and its results, and the events of the calendars."""
 
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from communities.models import Community
@@ -73,6 +75,59 @@ def own_registration(*, community: Community, event: Event, membership) -> Regis
         .filter(event=event, membership=membership)
         .select_related("membership__user")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A member's ticket for an event, as the ticket page and the API show it: the registration (any
+    status); for a confirmed one, the check-in address its QR code carries (with the ticket code) and the
+    meeting link; for a waitlisted one, its place in the queue (1: the next to get a place)."""
+
+    event: Event
+    registration: Registration
+    confirmed: bool
+    check_in_path: str
+    meeting_url: str
+    waitlist_position: int | None
+
+
+def check_in_path(event: Event, code: str) -> str:
+    """The scan page's address with a ticket code: what a ticket's QR code carries (made absolute)."""
+    url = reverse("events:check-in-scan", kwargs={"slug": event.community.slug, "event_id": event.pk})
+    return f"{url}?{urlencode({'code': code})}"
+
+
+def waitlist_place(*, community: Community, registration: Registration) -> int | None:
+    """A waitlisted registration's place in the queue (1: next), counting only who is still waiting
+    before it (positions keep their gaps when someone leaves); None when not waitlisted."""
+    if registration.status != RegistrationStatus.WAITLISTED or registration.position is None:
+        return None
+    return (
+        Registration.objects.for_community(community)
+        .filter(
+            event_id=registration.event_id,
+            status=RegistrationStatus.WAITLISTED,
+            position__lte=registration.position,
+        )
+        .count()
+    )
+
+
+def ticket_of(*, community: Community, event: Event, membership) -> Ticket | None:
+    """The viewer's ticket for the event, or None when they have no registration for it (anyone else's
+    registration is never reached: it is looked up by the viewer's membership)."""
+    registration = own_registration(community=community, event=event, membership=membership)
+    if registration is None:
+        return None
+    confirmed = registration.status == RegistrationStatus.CONFIRMED
+    return Ticket(
+        event=event,
+        registration=registration,
+        confirmed=confirmed,
+        check_in_path=check_in_path(event, registration.ticket_code) if confirmed else "",
+        meeting_url=event.meeting_url if confirmed else "",
+        waitlist_position=waitlist_place(community=community, registration=registration),
     )
 
 

@@ -1,6 +1,6 @@
 """Writes of registrations: registering (confirmed, waitlisted or awaiting approval), cancelling and
-declining a promotion, the operators' approvals and refusals, the waitlist's promotions, and the
-registration questions.
+declining a promotion, the operators' approvals and refusals, and the waitlist's promotions (the
+registration questions are written by events.services.questions).
 
 Capacity is exact under concurrency (docs/decisions/0026-event-capacity.md): every change of an event's
 registrations first locks the event's row (`lock_event`, SELECT ... FOR UPDATE), then reads its stored
@@ -22,8 +22,8 @@ from communities.notifications import notify
 from communities.permissions import ensure_can
 from events.errors import events as event_errors
 from events.errors import registrations as errors
-from events.models import Event, EventStatus, Registration, RegistrationQuestion, RegistrationStatus
-from events.models.registrations import ANSWER_MAX, OPEN_STATUSES, QUESTIONS_PER_EVENT
+from events.models import Event, EventStatus, Registration, RegistrationStatus
+from events.models.registrations import ANSWER_MAX, OPEN_STATUSES
 from events.selectors.events import event_settings_for
 from events.selectors.registrations import open_registration_count, registration_question_list
 from events.services.events import ensure_may_manage, event_url, lock_event
@@ -301,51 +301,6 @@ def registration_decline(
     return registration
 
 
-# --- Questions ------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def registration_question_create(
-    *, actor, community: Community, event: Event, label: str, required: bool = False, help_text: str = ""
-) -> RegistrationQuestion:
-    ensure_may_manage(actor, community, event)
-    event = lock_event(community, event.pk)
-    label = " ".join((label or "").split())
-    if not label:
-        raise event_errors.EventInvalid(fields={"label": [gettext("Write the question.")]})
-    existing = registration_question_list(community=community, event=event)
-    if existing.count() >= QUESTIONS_PER_EVENT:
-        raise event_errors.EventInvalid(
-            fields={
-                "label": [gettext("An event asks at most %(max)s questions.") % {"max": QUESTIONS_PER_EVENT}]
-            }
-        )
-    last = existing.aggregate(last=Max("position"))["last"]
-    question = RegistrationQuestion(
-        community=community,
-        event=event,
-        label=label,
-        required=required,
-        help_text=help_text.strip(),
-        position=(last or 0) + 1,
-    )
-    question.full_clean(exclude=["community", "event"])
-    question.save()
-    record(community=community, actor=actor, verb="event_question.created", target=question)
-    return question
-
-
-@transaction.atomic
-def registration_question_delete(
-    *, actor, community: Community, event: Event, question: RegistrationQuestion
-) -> None:
-    """Remove a question; answers already given stay with their registrations (the export names them by
-    id once the question is gone)."""
-    ensure_may_manage(actor, community, event)
-    RegistrationQuestion.objects.for_community(community).filter(pk=question.pk, event=event).delete()
-    record(community=community, actor=actor, verb="event_question.deleted", target=event)
-
-
 def registration_url(event: Event) -> str:
     return reverse("events:registrations", kwargs={"slug": event.community.slug, "event_id": event.pk})
 
@@ -357,6 +312,4 @@ __all__ = [
     "registration_cancel",
     "registration_create",
     "registration_decline",
-    "registration_question_create",
-    "registration_question_delete",
 ]

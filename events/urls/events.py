@@ -1,6 +1,7 @@
 from django.urls import path
 
 from events.views import events as views
+from events.views import registrations
 
 EVENTS = "c/<slug:slug>/events/"
 EVENT = EVENTS + "<int:event_id>/"
@@ -14,25 +15,35 @@ urlpatterns = [
     path(EVENT + "publish/", views.EventPublishView.as_view(), name="publish"),
     path(EVENT + "cancel/", views.EventCancelView.as_view(), name="cancel"),
     path(EVENT + "unregister/", views.EventUnregisterView.as_view(), name="unregister"),
-    path(EVENT + "registrations/", views.EventRegistrationsView.as_view(), name="registrations"),
+    path(EVENT + "registrations/", registrations.EventRegistrationsView.as_view(), name="registrations"),
     path(
         EVENT + "registrations/export/",
-        views.EventRegistrationsExportView.as_view(),
+        registrations.EventRegistrationsExportView.as_view(),
         name="registrations-export",
     ),
     path(
         EVENT + "registrations/<int:registration_id>/approve/",
-        views.RegistrationDecisionView.as_view(decision="approve"),
+        registrations.RegistrationDecisionView.as_view(decision="approve"),
         name="registration-approve",
     ),
     path(
         EVENT + "registrations/<int:registration_id>/decline/",
-        views.RegistrationDecisionView.as_view(decision="decline"),
+        registrations.RegistrationDecisionView.as_view(decision="decline"),
         name="registration-decline",
     ),
     path(
+        EVENT + "questions/<int:registration_question_id>/edit/",
+        registrations.RegistrationQuestionEditView.as_view(),
+        name="question-edit",
+    ),
+    path(
+        EVENT + "questions/<int:registration_question_id>/move/",
+        registrations.RegistrationQuestionMoveView.as_view(),
+        name="question-move",
+    ),
+    path(
         EVENT + "questions/<int:registration_question_id>/delete/",
-        views.RegistrationQuestionDeleteView.as_view(),
+        registrations.RegistrationQuestionDeleteView.as_view(),
         name="question-delete",
     ),
 ]

@@ -106,22 +106,18 @@ class TicketView(EventPageMixin, TemplateView):
     capability = "view"
 
     def get_context_data(self, **kwargs):
-        registration = selectors.own_registration(
-            community=self.community, event=self.event, membership=self.membership
-        )
-        confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
+        ticket = selectors.ticket_of(community=self.community, event=self.event, membership=self.membership)
         qr_svg = check_in_url = ""
-        if confirmed:
-            check_in_url = self.request.build_absolute_uri(
-                self.page_url("check-in-scan", code=registration.ticket_code)
-            )
+        if ticket is not None and ticket.confirmed:
+            check_in_url = self.request.build_absolute_uri(ticket.check_in_path)
             qr_svg = segno.make(check_in_url, error="m").svg_inline(
                 scale=5, border=2, svgclass="ticket-qr-code", lineclass=None, omitsize=True,
                 title=_("QR code of your ticket"),
             )  # fmt: skip
         return super().get_context_data(
-            registration=registration,
-            confirmed=confirmed,
+            ticket=ticket,
+            registration=ticket.registration if ticket is not None else None,
+            confirmed=ticket is not None and ticket.confirmed,
             qr_svg=qr_svg,
             check_in_url=check_in_url,
             **kwargs,

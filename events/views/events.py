@@ -1,6 +1,7 @@
 """HTML pages of events: the list, one event (registering and cancelling in place), creating and editing
-(with a series' "this one" or "this and the following"), cancelling, the operators' registrations page
-(approve, decline, waitlist, questions, CSV) and the community's event settings.
+(with a series' "this one" or "this and the following"), cancelling and the community's event
+settings. The operators' registrations page (approve, decline, waitlist, questions, CSV) is in
+`events.views.registrations`.
 
 Times are shown in the event's time zone, and in the reader's own as well when it differs. Editing,
 cancelling and the registrations page are for the event operators (`manage_events`) and the event's
@@ -17,18 +18,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
-from communities.csvexport import csv_response
 from communities.mixins import PUBLIC, CommunityMixin, ServiceFormMixin
 from communities.permissions import has_capability
 from content.rendering import render_post_markdown
 from events.errors.events import NotEventManager
 from events.forms.events import (
-    DeclineForm,
     EventFilterForm,
     EventForm,
     EventSettingsForm,
     RegistrationForm,
-    RegistrationQuestionForm,
 )
 from events.models import RegistrationStatus
 from events.selectors import events as selectors
@@ -245,100 +243,6 @@ class EventCancelView(EventMixin, View):
         )
         messages.success(request, _("The event is cancelled; the registered members are told."))
         return self.back()
-
-
-class EventRegistrationsView(EventMixin, ServiceFormMixin, FormView):
-    """The operators' page of one event: pending registrations to approve or decline, the confirmed
-    ones, the waitlist in its order, the questions members answer, and the CSV export."""
-
-    capability = {"GET": PUBLIC, "POST": PUBLIC}  # operators and the event's hosts: ensure_manager
-    template_name = "events/registrations.html"
-    form_class = RegistrationQuestionForm
-
-    def get(self, request, *args, **kwargs):
-        self.ensure_manager()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.ensure_manager()
-        return super().post(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        rows = list(
-            registration_selectors.registration_list(community=self.community, event=self.event)[:1000]
-        )
-        by_status = {status: [r for r in rows if r.status == status] for status in RegistrationStatus.values}
-        questions = list(
-            registration_selectors.registration_question_list(community=self.community, event=self.event)
-        )
-        labels = {str(q.pk): q.label for q in questions}
-        for row in rows:
-            row.answer_list = [(labels.get(key, key), value) for key, value in (row.answers or {}).items()]
-        return super().get_context_data(
-            event=self.event, by_status=by_status, questions=questions, decline_form=DeclineForm(), **kwargs
-        )
-
-    def perform(self, form):
-        registration_services.registration_question_create(
-            actor=self.request.user, community=self.community, event=self.event, **form.cleaned_data
-        )
-        messages.success(self.request, _("The question is added."))
-        return redirect("events:registrations", slug=self.community.slug, event_id=self.event.pk)
-
-
-class EventRegistrationsExportView(EventMixin, View):
-    """GET: the event's registrations as CSV (communities.csvexport: formulas escaped, UTF-8 with BOM)."""
-
-    capability = {"GET": PUBLIC}  # operators and the event's hosts: ensure_manager
-
-    def get(self, request, *args, **kwargs):
-        self.ensure_manager()
-        return csv_response(
-            registration_selectors.registration_export(community=self.community, event=self.event)
-        )
-
-
-class RegistrationDecisionView(EventMixin, View):
-    """POST approve or decline one registration (operators and the event's hosts: the service decides)."""
-
-    capability = {"POST": PUBLIC}
-    decision = "approve"
-
-    def post(self, request, *args, **kwargs):
-        registration = registration_selectors.registration_get(
-            community=self.community, event=self.event, registration_id=self.kwargs["registration_id"]
-        )
-        if self.decision == "approve":
-            registration_services.registration_approve(
-                actor=request.user, community=self.community, event=self.event, registration=registration
-            )
-            messages.success(request, _("The registration is approved."))
-        else:
-            form = DeclineForm(request.POST)
-            note = form.cleaned_data["note"] if form.is_valid() else ""
-            registration_services.registration_decline(
-                actor=request.user,
-                community=self.community,
-                event=self.event,
-                registration=registration,
-                note=note,
-            )
-            messages.success(request, _("The registration is declined."))
-        return redirect("events:registrations", slug=self.community.slug, event_id=self.event.pk)
-
-
-class RegistrationQuestionDeleteView(EventMixin, View):
-    capability = {"POST": PUBLIC}  # operators and the event's hosts: the service decides
-
-    def post(self, request, *args, **kwargs):
-        question = registration_selectors.registration_question_get(
-            community=self.community, event=self.event, question_id=self.kwargs["registration_question_id"]
-        )
-        registration_services.registration_question_delete(
-            actor=request.user, community=self.community, event=self.event, question=question
-        )
-        messages.success(request, _("The question is removed."))
-        return redirect("events:registrations", slug=self.community.slug, event_id=self.event.pk)
 
 
 class EventSettingsView(CommunityMixin, ServiceFormMixin, FormView):

@@ -20,11 +20,12 @@ def make_event(community, owner, **fields):
 
 def event_ids(community, owner, member_user) -> dict:
     """A public event with a question the member answered, and a weekly series: the URL ids of each."""
+    from events.services import questions as event_question_services
     from events.services import registrations as registration_services
     from events.services.series import event_series_create
 
     event = make_event(community, owner, visibility="public", capacity=20)
-    question = registration_services.registration_question_create(
+    question = event_question_services.registration_question_create(
         actor=owner, community=community, event=event, label="Why?"
     )
     registration = registration_services.registration_create(

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event, EventSeries, Registration
+from events.services import questions as event_question_services
 from events.services import registrations as registration_services
 from tests import factories
 from tests.events.helpers import make_event
@@ -111,7 +112,7 @@ def test_detail_shows_times_in_both_zones_and_the_link_only_to_the_confirmed(cli
 
 def test_registering_with_a_required_question_shows_the_form_error(client_for, community, owner):
     event = make_event(community, owner)
-    question = registration_services.registration_question_create(
+    question = event_question_services.registration_question_create(
         actor=owner, community=community, event=event, label="Your camera?", required=True
     )
     member = factories.member(community=community).user

@@ -22,6 +22,7 @@ from events.errors.registrations import (
 )
 from events.models import Registration, RegistrationStatus
 from events.services import events as event_services
+from events.services import questions as event_question_services
 from events.services import registrations as services
 from members.selectors import onboarding as onboarding_selectors
 from tests import factories
@@ -173,7 +174,7 @@ def test_hosts_approve_and_members_may_not(community, owner):
 
 def test_questions_are_answered_and_required_ones_enforced(community, owner):
     event = make_event(community, owner)
-    question = services.registration_question_create(
+    question = event_question_services.registration_question_create(
         actor=owner, community=community, event=event, label="Your camera?", required=True
     )
     with pytest.raises(AnswersInvalid) as raised:
@@ -186,7 +187,9 @@ def test_questions_are_answered_and_required_ones_enforced(community, owner):
     registration = register(community, event, answers={str(question.pk): "  Leica M6 "})
     assert registration.answers == {str(question.pk): "Leica M6"}
     with pytest.raises(EventInvalid):
-        services.registration_question_create(actor=owner, community=community, event=event, label="  ")
+        event_question_services.registration_question_create(
+            actor=owner, community=community, event=event, label="  "
+        )
 
 
 def test_the_per_member_cap_counts_open_registrations_of_upcoming_events(community, owner):

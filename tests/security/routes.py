@@ -58,3 +58,8 @@ def with_event_of(rows: dict, view_class) -> dict:
     """`rows` with "event" replaced by the planted event of the kind the view's routes need."""
     key = EVENT_ROWS.get(view_class.__module__)
     return {**rows, "event": rows[key]} if key else rows
+
+
+def names_hosted_event(view_class, params) -> bool:
+    """Does the route name the planted public event, the one the host caller hosts (world.HOST)?"""
+    return "event_id" in params and view_class.__module__ not in EVENT_ROWS

@@ -429,6 +429,7 @@ def build_events(a, b):
     """Event settings, an event with a host, a question, registrations (confirmed, waitlisted, cancelled
     with a promotion), and a weekly series, in both communities."""
     from events.services import events as event_services
+    from events.services import questions as event_question_services
     from events.services import registrations as registration_services
     from events.services.series import event_series_create
 
@@ -444,7 +445,7 @@ def build_events(a, b):
         event = event_services.event_create(
             actor=owner, community=community, title="Meetup", capacity=1, host_ids=[host.pk], **times
         )
-        question = registration_services.registration_question_create(
+        question = event_question_services.registration_question_create(
             actor=owner, community=community, event=event, label="Why?"
         )
         registration_services.registration_create(

@@ -23,6 +23,7 @@ from content.services import critiques as critique_services
 from content.services import questions as question_services
 from content.services import sessions as session_services
 from events.services import events as event_services
+from events.services import questions as event_question_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
 from members.models import MemberPolicy, OnboardingStep
@@ -150,7 +151,7 @@ class World:
             starts_at=timezone.now() + timedelta(days=2),
             ends_at=timezone.now() + timedelta(days=2, hours=2),
         )
-        self.event_question = registration_services.registration_question_create(
+        self.event_question = event_question_services.registration_question_create(
             actor=self.owner, community=self.community, event=self.event, label="Why?"
         )
         self.registration = registration_services.registration_create(

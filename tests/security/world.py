@@ -43,6 +43,7 @@ from events.models import EventFeedback
 from events.services import competitions as competition_services
 from events.services import events as event_services
 from events.services import projects as project_services
+from events.services import questions as event_question_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
 from members.models import MemberProfile, Membership, ProfileVisibility
@@ -98,8 +99,8 @@ VISIBLE_TO: dict[str, str | None] = {
     "poll": "view",  # the open topic's poll and its options (members read discussions)
     "polloption": "view",
     "privatetopic": "moderate",  # a topic and reply in a members-only space none of the callers belongs to
-    # A conversation between every active caller (one of each role): its subject and messages. Being in
-    # it, not the role, is what shows it; the private one below proves that.
+    # A conversation between every active caller (one of each role, and the host): its subject and
+    # messages. Being in it, not the role, is what shows it; the private one below proves that.
     "conversation": "view",
     "privatemessage": NOBODY,  # a conversation between two other members: operators do not read it
     # Events (events): a public event anyone who may see the community reads, a members-only one, a draft
@@ -125,14 +126,24 @@ VISIBLE_TO: dict[str, str | None] = {
 }
 # Planted rows nobody may see on any route: removed content.
 NEVER_SHOWN = ("removedreply",)
+# The event's hosts: a plain member who hosts the planted public event ("event"). Being a host is a fact of
+# one event, not a role: on the routes of that event (routes.names_hosted_event) the host holds the
+# operators' capabilities the hosts share (events.api.permissions.HOST_CAPABILITIES), so they see its
+# registrations' answers and its feedback; everywhere else they are a member.
+HOST = "host"
+HOST_SEES = ("registration", "feedback")
+# Callers with a registration for the planted public event (their own ticket is theirs to read).
+REGISTERED = ("member",)
 COMMUNITIES = ("public", "private", "elsewhere")
-CALLERS = ["anonymous", *Role.values, "pending", "banned", "left", "outsider"]
+CALLERS = ["anonymous", *Role.values, HOST, "pending", "banned", "left", "outsider"]
 STATUS_OF = {
     "pending": MembershipStatus.PENDING,
     "banned": MembershipStatus.BANNED,
     "left": MembershipStatus.LEFT,
+    HOST: MembershipStatus.ACTIVE,
     **dict.fromkeys(Role.values, MembershipStatus.ACTIVE),
 }
+ROLE_OF = {HOST: Role.MEMBER, **{role: role for role in Role.values}}
 
 ID_BLOCK = 1_000_000  # community n's rows have ids in [n * ID_BLOCK, (n + 1) * ID_BLOCK)
 ID_STRIDE = 10_000  # ...model i's from n * ID_BLOCK + i * ID_STRIDE
@@ -192,6 +203,7 @@ class World:
             users = self.users[key] = {"anonymous": None}
             for role in Role.values:
                 users[role] = factories.member(community=community, role=role).user
+            users[HOST] = factories.member(community=community).user
             for status in ("pending", "banned", "left"):
                 users[status] = factories.member(community=community, status=status).user
             # The pending caller is an applicant: their own application is theirs to see, unmarked.
@@ -200,7 +212,8 @@ class World:
             )
             if key == "elsewhere":
                 outsider = factories.member(community=community).user
-            self.rows[key] = plant(key, community, users["owner"])
+            self.rows[key] = plant(key, community, users["owner"], host=users[HOST])
+            plant_callers_in_events(community, users, self.rows[key]["event"])
         for key in COMMUNITIES:
             self.users[key]["outsider"] = outsider
         start_id_block(SCRATCH_BLOCK)
@@ -219,27 +232,36 @@ class World:
     def membership_status(self, caller: str) -> str | None:
         return STATUS_OF.get(caller)
 
-    def may_see(self, caller: str, kind: str) -> bool:
-        """May `caller` see their own community's rows of marker kind `kind`?"""
+    def holds(self, caller: str, capability: str) -> bool:
+        """Does `caller`'s membership (active, with its role) hold `capability`?"""
+        return (
+            self.membership_status(caller) == MembershipStatus.ACTIVE
+            and ROLE_OF.get(caller) in CAPABILITIES[capability]
+        )
+
+    def may_see(self, caller: str, kind: str, hosting: bool = False) -> bool:
+        """May `caller` see their own community's rows of marker kind `kind`? `hosting`: on a route of the
+        event the host caller hosts."""
         if kind in NEVER_SHOWN:
             return False
+        if hosting and caller == HOST and kind in HOST_SEES:
+            return True
         capability = VISIBLE_TO[kind]
         if capability is EVERYONE:
             return True
         if capability == NOBODY:
             return False
-        return (
-            self.membership_status(caller) == MembershipStatus.ACTIVE and caller in CAPABILITIES[capability]
-        )
+        return self.holds(caller, capability)
 
-    def leaks(self, community: str, caller: str, body: str) -> list[str]:
-        """What `body`, answered to `caller` in `community`, shows that it should not."""
+    def leaks(self, community: str, caller: str, body: str, hosting: bool = False) -> list[str]:
+        """What `body`, answered to `caller` in `community`, shows that it should not (`hosting`: the
+        route is about the event the host caller hosts)."""
         found = []
         for text, (owner, kind) in self.markers.items():
             if text in body:
                 if owner != community:
                     found.append(f"{kind} row of the {owner} community ({text})")
-                elif not self.may_see(caller, kind):
+                elif not self.may_see(caller, kind, hosting):
                     found.append(f"{kind} row visible only with {VISIBLE_TO.get(kind, 'nobody')!r} ({text})")
         for number in ID_RE.findall(body):
             owner, label = self.ids.get(int(number), (community, None))
@@ -275,7 +297,7 @@ def plant_critiques(m, community: Community, owner, subject: Membership, critic_
     return {"criterion": criterion, "grant": grant, "work": work, "critique": critique}
 
 
-def plant(key: str, community: Community, owner) -> dict:
+def plant(key: str, community: Community, owner, host) -> dict:
     """The same recognisable rows in every community: a subject member (noted, tagged, reported, warned,
     followed), someone else's application, a profile only operators see, recruitment and onboarding."""
 
@@ -356,7 +378,7 @@ def plant(key: str, community: Community, owner) -> dict:
     critique_rows = plant_critiques(m, community, owner, subject, reporter)
     posts = plant_posts(key, community, owner, subject)
     discussions = plant_discussions(key, community, owner, subject, reporter)
-    conversations = plant_conversations(m, community, owner)
+    conversations = plant_conversations(m, community, owner, host)
     events = plant_events(m, community, owner, subject)
     events.update(plant_attendance(m, community, events["event"], subject))
     competitions = plant_competitions(m, community, owner, subject)
@@ -399,6 +421,15 @@ def plant(key: str, community: Community, owner) -> dict:
     }
 
 
+def plant_callers_in_events(community: Community, users: dict, event) -> None:
+    """The host caller hosts the planted public event; the member caller is registered for it."""
+    owner = users["owner"]
+    host = Membership.objects.get(community=community, user=users[HOST])
+    event_services.event_update(actor=owner, community=community, event=event, host_ids=[host.pk])
+    for caller in REGISTERED:
+        registration_services.registration_create(actor=users[caller], community=community, event=event)
+
+
 def plant_attendance(m, community: Community, event, subject) -> dict:
     """The subject's feedback on the planted public event, written directly: the event is still to come,
     so the service would refuse it, and the routes that show feedback must show its marker."""
@@ -417,7 +448,7 @@ def plant_events(m, community: Community, owner, subject) -> dict:
         actor=owner, community=community, title=m("publicevent"), description=m("publicevent"),
         visibility="public", capacity=50, **times,
     )  # fmt: skip
-    question = registration_services.registration_question_create(
+    question = event_question_services.registration_question_create(
         actor=owner, community=community, event=event, label=m("eventquestion")
     )
     registration = registration_services.registration_create(
@@ -488,9 +519,10 @@ def plant_competitions(m, community: Community, owner, subject) -> dict:
     }
 
 
-def plant_conversations(m, community: Community, owner) -> dict:
-    """A conversation the owner starts with the first active member of every other role (the callers),
-    and a private one between two other members, with a reply, that no caller is part of."""
+def plant_conversations(m, community: Community, owner, host) -> dict:
+    """A conversation the owner starts with the first active member of every other role and the host (the
+    active callers), and a private one between two other members, with a reply, that no caller is part
+    of."""
     callers = [
         Membership.objects.filter(community=community, role=role, status=MembershipStatus.ACTIVE)
         .order_by("pk")
@@ -498,6 +530,7 @@ def plant_conversations(m, community: Community, owner) -> dict:
         for role in Role.values
         if role != Role.OWNER
     ]
+    callers.append(Membership.objects.get(community=community, user=host))
     conversation = conversation_services.conversation_start(
         actor=owner,
         community=community,

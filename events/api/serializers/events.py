@@ -1,4 +1,5 @@
-"""Event, series, registration and question serializers: input and output kept apart."""
+"""Event, series and settings serializers (input and output kept apart); registrations, questions and
+tickets are in `registrations`."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -17,7 +18,6 @@ from events.models import (
     EventSettings,
     EventVisibility,
     Registration,
-    RegistrationQuestion,
 )
 from events.models.events import (
     ADDRESS_MAX,
@@ -29,7 +29,6 @@ from events.models.events import (
     URL_MAX,
     VENUE_MAX,
 )
-from events.models.registrations import ANSWER_MAX, HELP_MAX, LABEL_MAX, QUESTIONS_PER_EVENT
 
 HOSTS_MAX = 20
 
@@ -200,67 +199,6 @@ class EventSeriesInputSerializer(EventInputSerializer):
         max_length=RRULE_MAX,
         help_text=_("RFC 5545 RRULE with COUNT or UNTIL (at most 100 occurrences within two years)."),
     )
-
-
-class RegistrationOutputSerializer(serializers.ModelSerializer):
-    member = MemberSerializer(source="membership", read_only=True)
-
-    class Meta:
-        model = Registration
-        fields = [
-            "id",
-            "event_id",
-            "member",
-            "status",
-            "position",
-            "answers",
-            "confirmed_at",
-            "promoted_at",
-            "cancelled_at",
-            "checked_in_at",
-            "created_at",
-        ]
-        read_only_fields = fields
-
-
-class MyEventRegistrationSerializer(serializers.ModelSerializer):
-    event = EventOutputSerializer(read_only=True)
-
-    class Meta:
-        model = Registration
-        fields = ["id", "status", "position", "answers", "promoted_at", "created_at", "event"]
-        read_only_fields = fields
-
-
-class RegistrationInputSerializer(StrictInputMixin, serializers.Serializer):
-    answers = serializers.DictField(
-        child=serializers.CharField(max_length=ANSWER_MAX, allow_blank=True),
-        required=False,
-        default=dict,
-        help_text=_("Answers keyed by question id."),
-    )
-
-    def validate_answers(self, value):
-        if len(value) > QUESTIONS_PER_EVENT:
-            raise serializers.ValidationError(_("Too many answers."))
-        return value
-
-
-class RegistrationDeclineInputSerializer(StrictInputMixin, serializers.Serializer):
-    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-
-
-class RegistrationQuestionOutputSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = RegistrationQuestion
-        fields = ["id", "label", "help_text", "required", "position"]
-        read_only_fields = fields
-
-
-class RegistrationQuestionInputSerializer(StrictInputMixin, serializers.Serializer):
-    label = serializers.CharField(max_length=LABEL_MAX)
-    help_text = serializers.CharField(max_length=HELP_MAX, required=False, allow_blank=True, default="")
-    required = serializers.BooleanField(required=False, default=False)
 
 
 class EventSettingsSerializer(StrictInputMixin, serializers.ModelSerializer):

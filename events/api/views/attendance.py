@@ -12,13 +12,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from communities.api.base import CommunityViewSet, HasCapability, RoutedMethodsOnly
+from communities.api.base import RoutedMethodsOnly
 from communities.api.pagination import StoredCountPagination
-from communities.permissions import has_capability
 from events.api.serializers import attendance as s
-from events.models import EventFeedback, EventHost, Registration
+from events.api.views.scoped import EventChildViewSet
+from events.models import EventFeedback, Registration
 from events.selectors import attendance as selectors
-from events.selectors.events import event_get
 from events.services import attendance as services
 from events.services import calendars as calendar_services
 from events.services.feedback import feedback_give, feedback_open_at
@@ -26,38 +25,6 @@ from events.services.feedback import feedback_give, feedback_open_at
 SEARCH = OpenApiParameter(
     "search", str, description=_("Part of a member's name or username (at most 100 characters).")
 )
-HOST_CAPABILITIES = frozenset({"check_in", "manage_events"})
-
-
-class HasCapabilityOrHostsEvent(HasCapability):
-    """The viewset's capability, or, for check_in and manage_events, being an active host of the event
-    the URL names (the services check it again)."""
-
-    def has_permission(self, request, view):
-        if super().has_permission(request, view):
-            return True
-        capability = view.capability.get(view.action)
-        membership = getattr(request, "membership", None)
-        return (
-            capability in HOST_CAPABILITIES
-            and request.user.is_authenticated
-            and has_capability(membership, "participate")
-            and EventHost.objects.for_community(request.community)
-            .filter(event_id=view.kwargs["event_id"], membership=membership)
-            .exists()
-        )
-
-
-class EventScopedViewSet(CommunityViewSet):
-    permission_classes = [HasCapabilityOrHostsEvent]
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self.event = event_get(
-            community=request.community,
-            membership=getattr(request, "membership", None),
-            event_id=self.kwargs["event_id"],
-        )
 
 
 def _search(request) -> str:
@@ -73,7 +40,7 @@ def _search(request) -> str:
         parameters=[SEARCH],
     ),
 )
-class AttendanceViewSet(mixins.ListModelMixin, EventScopedViewSet):
+class AttendanceViewSet(mixins.ListModelMixin, EventChildViewSet):
     queryset = Registration.objects.none()
     serializer_class = s.AttendeeOutputSerializer
     pagination_class = StoredCountPagination
@@ -141,7 +108,7 @@ class AttendanceViewSet(mixins.ListModelMixin, EventScopedViewSet):
         summary=_("Every attendee's feedback on the event, newest first (operators and hosts)")
     ),
 )
-class FeedbackViewSet(mixins.ListModelMixin, EventScopedViewSet):
+class FeedbackViewSet(mixins.ListModelMixin, EventChildViewSet):
     queryset = EventFeedback.objects.none()
     serializer_class = s.FeedbackOutputSerializer
     filter_backends = []

@@ -1,39 +1,42 @@
 """Events API: events (list with filters, one, create, edit with a series' scope, publish, cancel,
-cover), series, my registration to an event (register, cancel), the operators' registrations (list,
-approve, decline, CSV), registration questions, my registrations and the community's event settings."""
+cover), series and the community's event settings. Registrations, questions and tickets are in their own
+modules (`registrations`, `questions`, `tickets`).
+
+Editing, publishing, cancelling and the cover are for the event operators (`manage_events`) and the
+event's hosts, as on the site: the viewset declares the operators' capability and
+`HasCapabilityOrHostsEvent` lets the event's active hosts in too; the services decide
+(`ensure_may_manage`).
+"""
 
 import django_filters
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from communities.api.base import CommunityViewSet, CsvExportMixin
-from communities.csvexport import EXPORT_DESCRIPTION, csv_response
+from communities.api.base import CommunityViewSet
 from communities.dates import BoundedDateFilter
 from communities.filters import IdFilter
+from events.api.permissions import HasCapabilityOrHostsEvent
 from events.api.serializers import events as s
 from events.models import (
     Event,
     EventKind,
     EventSeries,
     EventStatus,
-    Registration,
-    RegistrationQuestion,
     RegistrationStatus,
 )
 from events.selectors import events as selectors
 from events.selectors import registrations as registration_selectors
 from events.selectors.events import PAST, UPCOMING
 from events.services import events as services
-from events.services import registrations as registration_services
 from events.services.series import event_series_create
 
 READ = None  # public events are readable by anyone who may see the community (members-only by members)
 MANAGE = "manage_events"
-TAKE_PART = "participate"
 
 
 class EventFilter(django_filters.FilterSet):
@@ -92,6 +95,7 @@ class EventViewSet(EventContextMixin, mixins.ListModelMixin, mixins.RetrieveMode
     serializer_class = s.EventOutputSerializer
     lookup_url_kwarg = "event_id"
     filterset_class = EventFilter
+    permission_classes = [HasCapabilityOrHostsEvent]
     ordering_fields = ["starts_at", "title", "created_at"]
     capability = {
         "list": READ,
@@ -111,6 +115,11 @@ class EventViewSet(EventContextMixin, mixins.ListModelMixin, mixins.RetrieveMode
             membership=self.request.membership,
             event_id=self.kwargs["event_id"],
         )
+
+    @cached_property
+    def event(self) -> Event:
+        """The URL's event, as the permission check loads it (hosts may manage their own event)."""
+        return self.get_object()
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
@@ -243,181 +252,6 @@ class EventSeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Commu
             actor=request.user, community=request.community, **serializer.validated_data
         )
         return Response(self.get_serializer(series).data, status=status.HTTP_201_CREATED)
-
-
-class EventChildMixin:
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        self.event = selectors.event_get(
-            community=request.community, membership=request.membership, event_id=self.kwargs["event_id"]
-        )
-
-
-@extend_schema_view(
-    create=extend_schema(
-        summary=_("Register for the event (confirmed, waitlisted or awaiting approval)"),
-        request=s.RegistrationInputSerializer,
-        responses={201: s.RegistrationOutputSerializer},
-    ),
-    destroy=extend_schema(
-        summary=_("Cancel my registration (or leave the waitlist, or decline a place I was promoted to)"),
-        request=None,
-        responses={200: s.RegistrationOutputSerializer},
-    ),
-)
-class MyRegistrationViewSet(EventChildMixin, CommunityViewSet):
-    queryset = Registration.objects.none()
-    serializer_class = s.RegistrationOutputSerializer
-    filter_backends = []
-    capability = {"create": TAKE_PART, "destroy": TAKE_PART}
-
-    def create(self, request, community_slug, event_id):
-        serializer = s.RegistrationInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        registration = registration_services.registration_create(
-            actor=request.user, community=request.community, event=self.event, **serializer.validated_data
-        )
-        return Response(self.get_serializer(registration).data, status=status.HTTP_201_CREATED)
-
-    def destroy(self, request, community_slug, event_id):
-        registration = registration_services.registration_cancel(
-            actor=request.user, community=request.community, event=self.event
-        )
-        return Response(self.get_serializer(registration).data)
-
-
-class RegistrationFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=RegistrationStatus.choices)
-
-    class Meta:
-        model = Registration
-        fields = ["status"]
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("The event's registrations, by status, the waitlist in its order (event operators)")
-    ),
-)
-class RegistrationViewSet(EventChildMixin, CsvExportMixin, mixins.ListModelMixin, CommunityViewSet):
-    queryset = Registration.objects.none()
-    serializer_class = s.RegistrationOutputSerializer
-    lookup_url_kwarg = "registration_id"
-    filterset_class = RegistrationFilter
-    filtered_actions = ("list", "export")
-    capability = {"list": MANAGE, "export": MANAGE, "approve": MANAGE, "decline": MANAGE}
-
-    def get_queryset(self):
-        return registration_selectors.registration_list(community=self.request.community, event=self.event)
-
-    def get_object(self):
-        return registration_selectors.registration_get(
-            community=self.request.community, event=self.event, registration_id=self.kwargs["registration_id"]
-        )
-
-    @extend_schema(
-        summary=_("The event's registrations as CSV (event operators)"),
-        description=EXPORT_DESCRIPTION,
-        responses={(200, "text/csv"): OpenApiResponse(description=_("CSV file"))},
-    )
-    def export(self, request, community_slug, event_id):
-        return csv_response(
-            registration_selectors.registration_export(community=request.community, event=self.event)
-        )
-
-    @extend_schema(
-        summary=_("Approve a pending registration"),
-        request=None,
-        responses={200: s.RegistrationOutputSerializer},
-    )
-    def approve(self, request, community_slug, event_id, registration_id):
-        registration = registration_services.registration_approve(
-            actor=request.user, community=request.community, event=self.event, registration=self.get_object()
-        )
-        return Response(self.get_serializer(registration).data)
-
-    @extend_schema(
-        summary=_(
-            "Decline a registration (pending, waitlisted or confirmed); a freed place promotes the next"
-        ),
-        request=s.RegistrationDeclineInputSerializer,
-        responses={200: s.RegistrationOutputSerializer},
-    )
-    def decline(self, request, community_slug, event_id, registration_id):
-        registration = self.get_object()
-        serializer = s.RegistrationDeclineInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        registration = registration_services.registration_decline(
-            actor=request.user,
-            community=request.community,
-            event=self.event,
-            registration=registration,
-            **serializer.validated_data,
-        )
-        return Response(self.get_serializer(registration).data)
-
-
-@extend_schema_view(
-    list=extend_schema(summary=_("The questions members answer when they register")),
-    create=extend_schema(
-        summary=_("Add a registration question (event operators)"),
-        request=s.RegistrationQuestionInputSerializer,
-        responses={201: s.RegistrationQuestionOutputSerializer},
-    ),
-    destroy=extend_schema(summary=_("Remove a registration question (event operators)")),
-)
-class RegistrationQuestionViewSet(EventChildMixin, mixins.ListModelMixin, CommunityViewSet):
-    queryset = RegistrationQuestion.objects.none()
-    serializer_class = s.RegistrationQuestionOutputSerializer
-    lookup_url_kwarg = "registration_question_id"
-    filter_backends = []
-    pagination_class = None
-    paginated_actions = ()
-    capability = {"list": "view", "create": MANAGE, "destroy": MANAGE}
-
-    def get_queryset(self):
-        return registration_selectors.registration_question_list(
-            community=self.request.community, event=self.event
-        )
-
-    def get_object(self):
-        return registration_selectors.registration_question_get(
-            community=self.request.community,
-            event=self.event,
-            question_id=self.kwargs["registration_question_id"],
-        )
-
-    def create(self, request, community_slug, event_id):
-        serializer = s.RegistrationQuestionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        question = registration_services.registration_question_create(
-            actor=request.user, community=request.community, event=self.event, **serializer.validated_data
-        )
-        return Response(self.get_serializer(question).data, status=status.HTTP_201_CREATED)
-
-    def destroy(self, request, community_slug, event_id, registration_question_id):
-        registration_services.registration_question_delete(
-            actor=request.user, community=request.community, event=self.event, question=self.get_object()
-        )
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-@extend_schema_view(
-    list=extend_schema(summary=_("My registrations in this community, soonest event first")),
-)
-class MyRegistrationListViewSet(mixins.ListModelMixin, CommunityViewSet):
-    queryset = Registration.objects.none()
-    serializer_class = s.MyEventRegistrationSerializer
-    filter_backends = []
-    capability = {"list": TAKE_PART}
-
-    def get_queryset(self):
-        return registration_selectors.registrations_of(
-            community=self.request.community, membership=self.request.membership
-        )
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "now": timezone.now(), "mine": {}}
 
 
 @extend_schema_view(
