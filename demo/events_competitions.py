@@ -14,9 +14,13 @@ from django.utils import timezone
 from communities.models import Community
 from communities.roles import Role
 from events.models import Event
-from events.services import competitions as competition_services
 from events.services import events as event_services
 from events.services import projects as project_services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import results as result_services
+from events.services.competitions import rules as rule_services
+from events.services.competitions import votes as vote_services
 from members.models import Membership
 
 # slug -> the competition (criteria with weights, judges, entries: (members, title, description, team),
@@ -139,11 +143,11 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
         starts_at=now + timedelta(hours=1),
         ends_at=now + timedelta(days=14),
     )
-    competition_services.competition_update(
+    rule_services.competition_update(
         actor=actor, community=community, event=event, max_team_size=2, members_vote=True
     )
     criteria = [
-        competition_services.criterion_create(
+        rule_services.criterion_create(
             actor=actor, community=community, event=event, name=name, description=description, weight=weight
         )
         for name, description, weight in spec["criteria"]
@@ -152,9 +156,7 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
     for username in spec["judges"]:
         member = _member(community, username)
         if member is not None:
-            competition_services.judge_add(
-                actor=actor, community=community, event=event, membership_id=member.pk
-            )
+            rule_services.judge_add(actor=actor, community=community, event=event, membership_id=member.pk)
             judges[username] = member
     entries = []
     for usernames, title, description, team in spec["entries"]:
@@ -163,7 +165,7 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
             entries.append(None)
             continue
         entries.append(
-            competition_services.entry_submit(
+            entry_services.entry_submit(
                 actor=members[0].user,
                 community=community,
                 event=event,
@@ -176,7 +178,7 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
     for username, member in judges.items():
         for entry, values in zip(entries, spec["scores"][username], strict=False):
             if entry is not None:
-                competition_services.scores_submit(
+                judging_services.scores_submit(
                     actor=member.user,
                     community=community,
                     event=event,
@@ -186,11 +188,9 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
     for username, index in spec["votes"]:
         voter = _member(community, username)
         if voter is not None and entries[index] is not None:
-            competition_services.vote_cast(
-                actor=voter.user, community=community, event=event, entry=entries[index]
-            )
-    competition_services.judging_close(actor=actor, community=community, event=event)
-    competition_services.results_publish(actor=actor, community=community, event=event)
+            vote_services.vote_cast(actor=voter.user, community=community, event=event, entry=entries[index])
+    judging_services.judging_close(actor=actor, community=community, event=event)
+    result_services.results_publish(actor=actor, community=community, event=event)
     # Time passes: the competition ended two days ago.
     Event.objects.filter(pk=event.pk).update(
         starts_at=now - timedelta(days=16), ends_at=now - timedelta(days=2)

@@ -22,7 +22,11 @@ from events.forms.competitions import (
     ScoreForm,
 )
 from events.selectors import competitions as selectors
-from events.services import competitions as services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import results as result_services
+from events.services.competitions import rules as rule_services
+from events.services.competitions import votes as vote_services
 from members.models import Membership
 
 MANAGE = "manage_events"
@@ -81,7 +85,7 @@ class EntrySubmitView(CompetitionMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        entry = services.entry_submit(
+        entry = entry_services.entry_submit(
             actor=self.request.user, community=self.community, event=self.event, **form.cleaned_data
         )
         messages.success(self.request, _("Your entry is in. Good luck!"))
@@ -100,7 +104,7 @@ class EntryEditView(CompetitionMixin, ServiceFormMixin, FormView):
         return super().get_context_data(event=self.event, entry=self.entry, **kwargs)
 
     def perform(self, form):
-        services.entry_edit(
+        entry_services.entry_edit(
             actor=self.request.user, community=self.community, entry=self.entry, **form.cleaned_data
         )
         messages.success(self.request, _("Your entry is updated."))
@@ -155,7 +159,7 @@ class EntryDetailView(CompetitionMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        services.scores_submit(
+        judging_services.scores_submit(
             actor=self.request.user,
             community=self.community,
             event=self.event,
@@ -172,7 +176,9 @@ class EntryVoteView(CompetitionMixin, View):
     capability = {"POST": "participate"}
 
     def post(self, request, *args, **kwargs):
-        services.vote_cast(actor=request.user, community=self.community, event=self.event, entry=self.entry)
+        vote_services.vote_cast(
+            actor=request.user, community=self.community, event=self.event, entry=self.entry
+        )
         messages.success(request, _("Your vote is counted."))
         return self.back()
 
@@ -213,7 +219,7 @@ class CompetitionManageView(CompetitionMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        services.competition_update(
+        rule_services.competition_update(
             actor=self.request.user, community=self.community, event=self.event, **form.cleaned_data
         )
         messages.success(self.request, _("The competition's rules are saved."))
@@ -235,7 +241,7 @@ class CriterionAddView(ManageActionMixin, View):
                 for error in errors:
                     messages.error(request, error)
             return self.manage_page()
-        services.criterion_create(
+        rule_services.criterion_create(
             actor=request.user, community=self.community, event=self.event, **form.cleaned_data
         )
         messages.success(request, _("The criterion is added."))
@@ -247,7 +253,7 @@ class CriterionDeleteView(ManageActionMixin, View):
         criterion = selectors.criterion_get(
             community=self.community, event=self.event, criterion_id=self.kwargs["event_criterion_id"]
         )
-        services.criterion_delete(
+        rule_services.criterion_delete(
             actor=request.user, community=self.community, event=self.event, criterion=criterion
         )
         messages.success(request, _("The criterion and its scores are removed."))
@@ -262,7 +268,7 @@ class JudgeAddView(ManageActionMixin, View):
                 request, _("Choose an active member of this community who is not a judge here yet.")
             )
             return self.manage_page()
-        services.judge_add(
+        rule_services.judge_add(
             actor=request.user,
             community=self.community,
             event=self.event,
@@ -277,20 +283,22 @@ class JudgeRemoveView(ManageActionMixin, View):
         judge = selectors.judge_get(
             community=self.community, event=self.event, judge_id=self.kwargs["judge_id"]
         )
-        services.judge_remove(actor=request.user, community=self.community, event=self.event, judge=judge)
+        rule_services.judge_remove(
+            actor=request.user, community=self.community, event=self.event, judge=judge
+        )
         messages.success(request, _("The judge and their scores are removed."))
         return self.manage_page()
 
 
 class JudgingCloseView(ManageActionMixin, View):
     def post(self, request, *args, **kwargs):
-        services.judging_close(actor=request.user, community=self.community, event=self.event)
+        judging_services.judging_close(actor=request.user, community=self.community, event=self.event)
         messages.success(request, _("Judging is closed: check the leaderboard, then publish it."))
         return self.manage_page()
 
 
 class ResultsPublishView(ManageActionMixin, View):
     def post(self, request, *args, **kwargs):
-        services.results_publish(actor=request.user, community=self.community, event=self.event)
+        result_services.results_publish(actor=request.user, community=self.community, event=self.event)
         messages.success(request, _("The results are published and the winners told."))
         return self.back()

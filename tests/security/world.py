@@ -40,10 +40,12 @@ from content.services import series as series_services
 from content.services import sessions as session_services
 from content.services import spaces as space_services
 from events.models import EventFeedback
-from events.services import competitions as competition_services
 from events.services import events as event_services
 from events.services import projects as project_services
 from events.services import registrations as registration_services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import rules as rule_services
 from events.services.series import event_series_create
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
@@ -451,17 +453,17 @@ def plant_competitions(m, community: Community, owner, subject) -> dict:
         actor=owner, community=community, kind="competition", title=m("publicevent"), visibility="public",
         **times,
     )  # fmt: skip
-    criterion = competition_services.criterion_create(
+    criterion = rule_services.criterion_create(
         actor=owner, community=community, event=competition, name=m("eventcriterion")
     )
     judge_member = factories.member(community=community)
-    judge = competition_services.judge_add(
+    judge = rule_services.judge_add(
         actor=owner, community=community, event=competition, membership_id=judge_member.pk
     )
-    entry = competition_services.entry_submit(
+    entry = entry_services.entry_submit(
         actor=subject.user, community=community, event=competition, title=m("entry"), description=m("entry")
     )
-    competition_services.scores_submit(
+    judging_services.scores_submit(
         actor=judge_member.user, community=community, event=competition, entry=entry,
         scores={criterion.pk: {"value": 7, "comment": m("scorecomment")}},
     )  # fmt: skip
