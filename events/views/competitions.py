@@ -6,6 +6,7 @@ The competition's part of the event page is the `competition_section` template t
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -59,7 +60,10 @@ class CompetitionMixin(CommunityMixin):
     @cached_property
     def entry(self):
         return selectors.entry_get(
-            community=self.community, event=self.event, entry_id=self.kwargs["entry_id"]
+            community=self.community,
+            event=self.event,
+            entry_id=self.kwargs["entry_id"],
+            membership=self.membership,
         )
 
     def back(self):
@@ -142,13 +146,18 @@ class EntryDetailView(CompetitionMixin, ServiceFormMixin, FormView):
         in_entry = selectors.is_in_entry(community=self.community, entry=entry, membership=membership)
         competition = self.competition
         results = selectors.may_see_results(competition=competition, membership=membership)
+        live = not entry.is_withdrawn
+        before_deadline = timezone.now() < competition.deadline(self.event)
         return super().get_context_data(
             event=self.event,
             entry=entry,
             competition=competition,
             in_entry=in_entry,
-            may_edit=in_entry and not competition.judging_closed,
+            may_edit=in_entry and live and before_deadline,
+            may_withdraw=in_entry and live and before_deadline,
+            may_disqualify=live and not competition.results_published and has_capability(membership, MANAGE),
             may_score=self.judge is not None
+            and live
             and not in_entry
             and not competition.judging_closed
             and bool(self.criteria),
@@ -183,6 +192,17 @@ class EntryVoteView(CompetitionMixin, View):
         return self.back()
 
 
+class VoteRetractView(CompetitionMixin, View):
+    """POST: take back my vote while the vote is open (then I may vote for another entry)."""
+
+    capability = {"POST": "participate"}
+
+    def post(self, request, *args, **kwargs):
+        vote_services.vote_retract(actor=request.user, community=self.community, event=self.event)
+        messages.success(request, _("Your vote is taken back. You may vote again while the vote is open."))
+        return self.back()
+
+
 class CompetitionManageView(CompetitionMixin, ServiceFormMixin, FormView):
     """The operators' page: the rules (this form), criteria and judges (their own forms), judging's
     progress, closing judging, the results preview and publishing."""
@@ -209,6 +229,7 @@ class CompetitionManageView(CompetitionMixin, ServiceFormMixin, FormView):
                 candidates=[m for m in active_members(self.community) if m.pk not in judged]
             ),
             entry_count=selectors.entry_list(community=self.community, event=self.event).count(),
+            withdrawn=selectors.withdrawn_entry_list(community=self.community, event=self.event),
             leaderboard=selectors.leaderboard(
                 community=self.community,
                 event=self.event,
@@ -302,3 +323,12 @@ class ResultsPublishView(ManageActionMixin, View):
         result_services.results_publish(actor=request.user, community=self.community, event=self.event)
         messages.success(request, _("The results are published and the winners told."))
         return self.back()
+
+
+class JudgingReopenView(ManageActionMixin, View):
+    def post(self, request, *args, **kwargs):
+        judging_services.judging_reopen(actor=request.user, community=self.community, event=self.event)
+        messages.success(
+            request, _("Judging is open again; the judges are told they may revise their scores.")
+        )
+        return self.manage_page()

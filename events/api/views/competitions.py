@@ -1,6 +1,6 @@
 """Competitions over the API: the rules, criteria, judges, entries, a judge's own scores, the
-leaderboard and the members' vote. Every route names its event; another kind of event, or one the
-caller may not see, is a 404 (competition_not_found)."""
+leaderboard and the members' vote (withdrawals: events.api.views.withdrawals). Every route names its
+event; another kind of event, or one the caller may not see, is a 404 (competition_not_found)."""
 
 import django_filters
 from django.utils.functional import cached_property
@@ -36,7 +36,10 @@ class CompetitionMixin(EventScopedMixin):
 
     def entry(self):
         return selectors.entry_get(
-            community=self.request.community, event=self.event, entry_id=self.kwargs["entry_id"]
+            community=self.request.community,
+            event=self.event,
+            entry_id=self.kwargs["entry_id"],
+            membership=self.request.membership,
         )
 
 
@@ -50,7 +53,13 @@ class CompetitionMixin(EventScopedMixin):
 )
 class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     serializer_class = s.CompetitionOutputSerializer
-    capability = {"retrieve": None, "update": MANAGE, "close_judging": MANAGE, "publish": MANAGE}
+    capability = {
+        "retrieve": None,
+        "update": MANAGE,
+        "close_judging": MANAGE,
+        "reopen_judging": MANAGE,
+        "publish": MANAGE,
+    }
 
     def get_object(self):
         competition = self.competition
@@ -73,6 +82,18 @@ class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityV
     )
     def close_judging(self, request, community_slug, event_id):
         competition = judging_services.judging_close(
+            actor=request.user, community=request.community, event=self.event
+        )
+        competition.event = self.event
+        return Response(self.get_serializer(competition).data)
+
+    @extend_schema(
+        summary=_("Reopen judging before the results are published: places cleared, judges told"),
+        request=None,
+        responses={200: s.CompetitionOutputSerializer},
+    )
+    def reopen_judging(self, request, community_slug, event_id):
+        competition = judging_services.judging_reopen(
             actor=request.user, community=request.community, event=self.event
         )
         competition.event = self.event
@@ -318,7 +339,7 @@ class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
 
 class VoteViewSet(CompetitionMixin, CommunityViewSet):
     serializer_class = s.VoteOutputSerializer
-    capability = {"mine": "participate", "cast": "participate"}
+    capability = {"mine": "participate", "cast": "participate", "retract": "participate"}
 
     @extend_schema(summary=_("My vote in this competition (entry null: I have not voted)"))
     def mine(self, request, community_slug, event_id):
@@ -337,3 +358,12 @@ class VoteViewSet(CompetitionMixin, CommunityViewSet):
             actor=request.user, community=request.community, event=self.event, entry=self.entry()
         )
         return Response(self.get_serializer(vote).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Take back my vote while the vote is open (then I may vote again)"),
+        request=None,
+        responses={204: None},
+    )
+    def retract(self, request, community_slug, event_id):
+        vote_services.vote_retract(actor=request.user, community=request.community, event=self.event)
+        return Response(status=status.HTTP_204_NO_CONTENT)
