@@ -121,6 +121,8 @@ VISIBLE_TO: dict[str, str | None] = {
     # and no caller is a judge); in a public project event, a project and its team's progress update.
     "eventcriterion": EVERYONE,
     "entry": EVERYONE,
+    # An entry the operators disqualified (decision 0030): its title and the reason, on their pages only.
+    "withdrawnentry": "manage_events",
     "scorecomment": NOBODY,
     "project": EVERYONE,
     "projectupdate": EVERYONE,
@@ -445,8 +447,9 @@ def plant_events(m, community: Community, owner, subject) -> dict:
 
 
 def plant_competitions(m, community: Community, owner, subject) -> dict:
-    """A public competition with a criterion, a judge (no caller) and the subject's entry, which the judge
-    scored with a comment; a public project event with the subject's project and its update."""
+    """A public competition with a criterion, a judge (no caller), the subject's entry, which the judge
+    scored with a comment, and another member's entry the operators disqualified; a public project event
+    with the subject's project and its update."""
     now = timezone.now()
     times = {"starts_at": now + timedelta(days=3), "ends_at": now + timedelta(days=6)}
     competition = event_services.event_create(
@@ -467,6 +470,13 @@ def plant_competitions(m, community: Community, owner, subject) -> dict:
         actor=judge_member.user, community=community, event=competition, entry=entry,
         scores={criterion.pk: {"value": 7, "comment": m("scorecomment")}},
     )  # fmt: skip
+    withdrawn = entry_services.entry_submit(
+        actor=factories.member(community=community).user, community=community, event=competition,
+        title=m("withdrawnentry"), description=m("withdrawnentry"),
+    )  # fmt: skip
+    entry_services.entry_disqualify(
+        actor=owner, community=community, entry=withdrawn, reason=m("withdrawnentry")
+    )
     project_event = event_services.event_create(
         actor=owner, community=community, kind="project", title=m("publicevent"), visibility="public", **times
     )
