@@ -1,11 +1,9 @@
 """Demo competitions and project collaborations in both languages: a judged competition whose results
-are published (weighted criteria, two judges, entries alone and in a team, a members' vote, awards on
-the winners' profiles), and a project event with teams, their progress updates and one showcased
-project, in the English and the Chinese demo communities. All through the services; the competition is
-run while upcoming and then moved into the past, as time would have.
-
-Idempotent: a community that already has its demo competition is left alone.
-"""
+are published (weighted criteria, two judges, entries alone and in a team, a members' vote, one entry
+disqualified with a reason, awards on the winners' profiles), and a project event with teams, their
+progress updates and one showcased project, in the English and the Chinese demo communities. All
+through the services; the competition is run while upcoming and then moved into the past, as time
+would have."""
 
 from datetime import timedelta
 
@@ -24,8 +22,8 @@ from events.services.competitions import votes as vote_services
 from members.models import Membership
 
 # slug -> the competition (criteria with weights, judges, entries: (members, title, description, team),
-# scores per judge and entry, votes) and the project event (projects: (members, title, description,
-# updates), showcased project index).
+# scores per judge and entry, votes, the index of an entry disqualified and the reason) and the project
+# event (projects: (members, title, description, updates), showcased project index).
 DEMO = {
     "python-beginners": {
         "competition": {
@@ -53,6 +51,10 @@ DEMO = {
                 "moderator": [(8, 9, 8), (8, 7, 6), (7, 5, 6)],
             },
             "votes": [("expert", 1), ("owner", 0), ("moderator", 0)],
+            "disqualified": (
+                2,
+                "Over the 200-line limit of the rules (412 lines once the copied library is counted).",
+            ),
         },
         "project": {
             "title": "Summer open-source sprint",
@@ -102,6 +104,7 @@ DEMO = {
                 "chen.jing": [(8, 9, 9), (6, 7, 6), (8, 8, 8)],
             },
             "votes": [("expert", 2), ("owner", 0), ("chen.jing", 0)],
+            "disqualified": (1, "作品拍摄于白天、后期调成夜景,不符合“城市夜色”的主题要求。"),
         },
         "project": {
             "title": "社区影集共创计划",
@@ -189,6 +192,9 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
         voter = _member(community, username)
         if voter is not None and entries[index] is not None:
             vote_services.vote_cast(actor=voter.user, community=community, event=event, entry=entries[index])
+    index, reason = spec["disqualified"]
+    if entries[index] is not None:  # the operators disqualify it before closing (decision 0030)
+        entry_services.entry_disqualify(actor=actor, community=community, entry=entries[index], reason=reason)
     judging_services.judging_close(actor=actor, community=community, event=event)
     result_services.results_publish(actor=actor, community=community, event=event)
     # Time passes: the competition ended two days ago.
