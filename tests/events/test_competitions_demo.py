@@ -1,5 +1,6 @@
 """The demo's competitions and project events in both languages: a judged competition with published
-results, awards, votes and a disqualified entry; a project event with teams, updates and a showcased project; idempotent."""
+results, awards, votes and a disqualified entry; a project event with teams, updates and a showcased
+project; idempotent."""
 
 import pytest
 from django.core.management import call_command
