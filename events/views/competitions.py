@@ -154,7 +154,7 @@ class EntryDetailView(CompetitionMixin, ServiceFormMixin, FormView):
             competition=competition,
             in_entry=in_entry,
             may_edit=in_entry and live and before_deadline,
-            may_withdraw=in_entry and live and before_deadline,
+            may_withdraw=in_entry and live and before_deadline and not competition.results_published,
             may_disqualify=live and not competition.results_published and has_capability(membership, MANAGE),
             may_score=self.judge is not None
             and live

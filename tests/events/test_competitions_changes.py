@@ -162,6 +162,18 @@ def test_only_the_entrys_members_withdraw_it_and_only_before_the_deadline():
     assert not entry.is_withdrawn
 
 
+def test_an_entrant_cannot_withdraw_once_the_results_are_published_even_before_the_deadline():
+    world = World()
+    entry = world.enter(world.alice)
+    world.score(world.judge_one, entry, 8, 8)
+    close(world)
+    result_services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
+    with pytest.raises(errors.ResultsPublished):
+        withdraw(world, entry, world.alice)
+    entry.refresh_from_db()
+    assert not entry.is_withdrawn and entry.rank == 1
+
+
 def test_operators_disqualify_with_a_reason_the_members_read_in_their_language():
     world = World(max_team_size=2)
     entry = world.enter(world.alice, team_name="Duo", member_ids=[world.bob.pk])

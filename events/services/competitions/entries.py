@@ -164,6 +164,8 @@ def entry_withdraw(*, actor, community: Community, entry: Entry) -> Entry:
     if not is_in_entry(community=community, entry=entry, membership=membership):
         raise errors.NotInEntry()
     competition = locked(community, event)
+    if competition.results_published:  # a deadline set after the results: the awards stand
+        raise errors.ResultsPublished(errors.WITHDRAW_AFTER_RESULTS)
     if timezone.now() >= competition.deadline(event):
         raise errors.EntriesClosed()
     entry = _withdraw(
