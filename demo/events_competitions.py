@@ -1,11 +1,9 @@
 """Demo competitions and project collaborations in both languages: a judged competition whose results
-are published (weighted criteria, two judges, entries alone and in a team, a members' vote, awards on
-the winners' profiles), and a project event with teams, their progress updates and one showcased
-project, in the English and the Chinese demo communities. All through the services; the competition is
-run while upcoming and then moved into the past, as time would have.
-
-Idempotent: a community that already has its demo competition is left alone.
-"""
+are published (weighted criteria, two judges, entries alone and in a team, a members' vote, one entry
+disqualified with a reason, awards on the winners' profiles), and a project event with teams, their
+progress updates and one showcased project, in the English and the Chinese demo communities. All
+through the services; the competition is run while upcoming and then moved into the past, as time
+would have."""
 
 from datetime import timedelta
 
@@ -14,14 +12,18 @@ from django.utils import timezone
 from communities.models import Community
 from communities.roles import Role
 from events.models import Event
-from events.services import competitions as competition_services
 from events.services import events as event_services
 from events.services import projects as project_services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import results as result_services
+from events.services.competitions import rules as rule_services
+from events.services.competitions import votes as vote_services
 from members.models import Membership
 
 # slug -> the competition (criteria with weights, judges, entries: (members, title, description, team),
-# scores per judge and entry, votes) and the project event (projects: (members, title, description,
-# updates), showcased project index).
+# scores per judge and entry, votes, the index of an entry disqualified and the reason) and the project
+# event (projects: (members, title, description, updates), showcased project index).
 DEMO = {
     "python-beginners": {
         "competition": {
@@ -49,6 +51,10 @@ DEMO = {
                 "moderator": [(8, 9, 8), (8, 7, 6), (7, 5, 6)],
             },
             "votes": [("expert", 1), ("owner", 0), ("moderator", 0)],
+            "disqualified": (
+                2,
+                "Over the 200-line limit of the rules (412 lines once the copied library is counted).",
+            ),
         },
         "project": {
             "title": "Summer open-source sprint",
@@ -98,6 +104,7 @@ DEMO = {
                 "chen.jing": [(8, 9, 9), (6, 7, 6), (8, 8, 8)],
             },
             "votes": [("expert", 2), ("owner", 0), ("chen.jing", 0)],
+            "disqualified": (1, "作品拍摄于白天、后期调成夜景,不符合“城市夜色”的主题要求。"),
         },
         "project": {
             "title": "社区影集共创计划",
@@ -139,11 +146,11 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
         starts_at=now + timedelta(hours=1),
         ends_at=now + timedelta(days=14),
     )
-    competition_services.competition_update(
+    rule_services.competition_update(
         actor=actor, community=community, event=event, max_team_size=2, members_vote=True
     )
     criteria = [
-        competition_services.criterion_create(
+        rule_services.criterion_create(
             actor=actor, community=community, event=event, name=name, description=description, weight=weight
         )
         for name, description, weight in spec["criteria"]
@@ -152,9 +159,7 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
     for username in spec["judges"]:
         member = _member(community, username)
         if member is not None:
-            competition_services.judge_add(
-                actor=actor, community=community, event=event, membership_id=member.pk
-            )
+            rule_services.judge_add(actor=actor, community=community, event=event, membership_id=member.pk)
             judges[username] = member
     entries = []
     for usernames, title, description, team in spec["entries"]:
@@ -163,7 +168,7 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
             entries.append(None)
             continue
         entries.append(
-            competition_services.entry_submit(
+            entry_services.entry_submit(
                 actor=members[0].user,
                 community=community,
                 event=event,
@@ -176,7 +181,7 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
     for username, member in judges.items():
         for entry, values in zip(entries, spec["scores"][username], strict=False):
             if entry is not None:
-                competition_services.scores_submit(
+                judging_services.scores_submit(
                     actor=member.user,
                     community=community,
                     event=event,
@@ -186,11 +191,12 @@ def _competition(community: Community, actor, spec: dict, now) -> None:
     for username, index in spec["votes"]:
         voter = _member(community, username)
         if voter is not None and entries[index] is not None:
-            competition_services.vote_cast(
-                actor=voter.user, community=community, event=event, entry=entries[index]
-            )
-    competition_services.judging_close(actor=actor, community=community, event=event)
-    competition_services.results_publish(actor=actor, community=community, event=event)
+            vote_services.vote_cast(actor=voter.user, community=community, event=event, entry=entries[index])
+    index, reason = spec["disqualified"]
+    if entries[index] is not None:  # the operators disqualify it before closing (decision 0030)
+        entry_services.entry_disqualify(actor=actor, community=community, entry=entries[index], reason=reason)
+    judging_services.judging_close(actor=actor, community=community, event=event)
+    result_services.results_publish(actor=actor, community=community, event=event)
     # Time passes: the competition ended two days ago.
     Event.objects.filter(pk=event.pk).update(
         starts_at=now - timedelta(days=16), ends_at=now - timedelta(days=2)

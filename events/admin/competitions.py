@@ -18,8 +18,10 @@ class EntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "vote_count",
         "judge_score",
         "rank",
+        "withdrawn_at",
+        "disqualified",
     )
-    list_filter = ("community",)
+    list_filter = ("community", "disqualified")
     search_fields = ("title", "team_name")
     list_select_related = ("community", "event")
 

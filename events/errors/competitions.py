@@ -94,6 +94,11 @@ class ResultsPublished(Conflict):
     message = _("The results are already published.")
 
 
+# Published results are final (decision 0030): the same code, with why the action is refused.
+REOPEN_AFTER_RESULTS = _("The results are published: judging can no longer be reopened.")
+WITHDRAW_AFTER_RESULTS = _("The results are published: entries can no longer be withdrawn.")
+
+
 class JudgeInvalid(DomainError):
     code = "judge_invalid"
     message = _("Choose an active member of this community who is not a judge here yet.")
@@ -112,3 +117,23 @@ class AlreadyVoted(Conflict):
 class OwnEntryVote(DomainError):
     code = "own_entry_vote"
     message = _("You cannot vote for your own entry.")
+
+
+class JudgingNotClosed(Conflict):
+    code = "judging_not_closed"
+    message = _("Judging of this competition is open: there is nothing to reopen.")
+
+
+class EntryWithdrawn(Conflict):
+    code = "entry_withdrawn"
+    message = _("This entry is withdrawn.")
+
+
+class WithdrawalInvalid(DomainError):
+    code = "withdrawal_invalid"
+    message = _("Give the entrants a reason (at most 500 characters).")
+
+
+class NoVote(Conflict):
+    code = "no_vote"
+    message = _("You have not voted in this competition.")

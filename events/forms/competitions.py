@@ -9,6 +9,7 @@ from events.models import Competition
 from events.models.competitions import (
     COMMENT_MAX,
     ENTRY_IMAGES_MAX,
+    REASON_MAX,
     SCORE_MAX,
     SCORE_MIN,
     TEXT_MAX,
@@ -151,3 +152,12 @@ class ScoreForm(forms.Form):
             }
             for criterion in self.criteria
         }
+
+
+class DisqualifyForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The entry's members read it in their notice. At most 500 characters."),
+    )

@@ -5,7 +5,8 @@ published with the results.
 Stored figures (`Entry.member_count`, `vote_count`, `judge_score`, `rank`) are kept by
 events.services.competitions: the vote count in the vote's transaction, the score and the rank when the
 operators close judging (decision 0028: judging is blind until then, and the published leaderboard is
-the one computed at that moment).
+the one computed at that moment), cleared when they reopen it and recomputed when an entry is withdrawn
+after closing (decision 0030).
 """
 
 import uuid
@@ -30,6 +31,7 @@ TITLE_MAX = 200
 TEXT_MAX = 10_000
 COMMENT_MAX = 2_000
 URL_MAX = 500
+REASON_MAX = 500
 
 
 class Competition(TenantModel):
@@ -140,6 +142,13 @@ class Entry(TenantModel):
     )
     rank = models.PositiveIntegerField(_("place"), null=True, blank=True, editable=False)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Withdrawn (decision 0030): by its members before the deadline, or disqualified by the operators
+    # (`disqualified`, with a reason) before the results are published. The row stays, for the record.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    disqualified = models.BooleanField(_("disqualified"), default=False, editable=False)
+    withdrawal_reason = models.CharField(
+        _("reason for the withdrawal"), max_length=REASON_MAX, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("competition entry")
@@ -156,6 +165,10 @@ class Entry(TenantModel):
     @property
     def is_team(self) -> bool:
         return bool(self.team_name)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class EntryMember(TenantModel):

@@ -4,7 +4,8 @@ the members' vote and the awards a member holds.
 A competition is an event of kind competition that the viewer may see (events.selectors.events); its
 entries are read by whoever sees the event. Judging is blind (decision 0028): a judge reads only their
 own scores, and nobody reads another judge's; the leaderboard is shown once the operators publish it
-(operators see it from the moment judging closes). A held entry (members' reports) is left out.
+(operators see it from the moment judging closes). A held entry (members' reports) is left out, and so
+is a withdrawn one (decision 0030) except for the operators and the entry's own members.
 """
 
 from django.db.models import F, Prefetch, QuerySet
@@ -85,9 +86,12 @@ def judge_of(*, community: Community, event: Event, membership: Membership | Non
     return Judge.objects.for_community(community).filter(event=event, membership=membership).first()
 
 
-def entry_list(*, community: Community, event: Event, ranked: bool = False) -> QuerySet[Entry]:
+def entry_list(
+    *, community: Community, event: Event, ranked: bool = False, withdrawn: bool | None = False
+) -> QuerySet[Entry]:
     """Entries with their submitter, members and images (three queries whatever the number): in the
-    order they came, or by place (`ranked`: unplaced last)."""
+    order they came, or by place (`ranked`: unplaced last). `withdrawn`: False (the default) the entries
+    in the competition, True the withdrawn ones only (operators), None both."""
     members = EntryMember.objects.for_community(community).select_related("membership__user").order_by("id")
     qs = (
         Entry.objects.for_community(community)
@@ -101,20 +105,34 @@ def entry_list(*, community: Community, event: Event, ranked: bool = False) -> Q
             ),
         )
     )
+    if withdrawn is not None:
+        qs = qs.filter(withdrawn_at__isnull=not withdrawn)
     if ranked:
         return qs.order_by(F("rank").asc(nulls_last=True), "created_at", "id")
     return qs.order_by("created_at", "id")
 
 
-def entry_get(*, community: Community, event: Event, entry_id) -> Entry:
-    entry = entry_list(community=community, event=event).filter(pk=entry_id).first()
+def withdrawn_entry_list(*, community: Community, event: Event) -> QuerySet[Entry]:
+    """The withdrawn and disqualified entries, most recently withdrawn first (the operators' record)."""
+    return entry_list(community=community, event=event, withdrawn=True).order_by("-withdrawn_at", "-id")
+
+
+def entry_get(*, community: Community, event: Event, entry_id, membership: Membership | None = None) -> Entry:
+    """The entry named in a URL. A withdrawn entry is found only by the event operators and the entry's
+    own members (`membership`); for anyone else, as for a missing one, EntryNotFound."""
+    entry = entry_list(community=community, event=event, withdrawn=None).filter(pk=entry_id).first()
     if entry is None:
+        raise errors.EntryNotFound()
+    if entry.is_withdrawn and not (
+        has_capability(membership, "manage_events")
+        or is_in_entry(community=community, entry=entry, membership=membership)
+    ):
         raise errors.EntryNotFound()
     return entry
 
 
 def my_entry(*, community: Community, event: Event, membership: Membership | None) -> Entry | None:
-    """The entry the member is in (as submitter or team member), if any."""
+    """The entry the member is in (as submitter or team member), if any, withdrawn or not."""
     if membership is None or membership.pk is None:
         return None
     row = (
@@ -123,7 +141,9 @@ def my_entry(*, community: Community, event: Event, membership: Membership | Non
         .values_list("entry_id", flat=True)
         .first()
     )
-    return None if row is None else entry_list(community=community, event=event).filter(pk=row).first()
+    if row is None:
+        return None
+    return entry_list(community=community, event=event, withdrawn=None).filter(pk=row).first()
 
 
 def is_in_entry(*, community: Community, entry: Entry, membership: Membership | None) -> bool:
@@ -149,7 +169,7 @@ def scored_entry_ids(*, community: Community, event: Event, judge: Judge) -> set
     """The entries this judge has scored (for the judge's checklist)."""
     return set(
         Score.objects.for_community(community)
-        .filter(event=event, judge=judge)
+        .filter(event=event, judge=judge, entry__withdrawn_at__isnull=True)
         .values_list("entry_id", flat=True)
         .distinct()
     )

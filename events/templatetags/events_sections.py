@@ -35,6 +35,7 @@ def competition_context(community, membership, event) -> dict:
         "my_vote": vote,
         "may_enter": participant and live and mine is None and timezone.now() < deadline,
         "may_vote": participant and voting and vote is None,
+        "may_retract": participant and voting and vote is not None,
         "voting": voting,
         "results_shown": results,
         "operator": has_capability(membership, "manage_events"),

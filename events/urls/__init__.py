@@ -1,6 +1,6 @@
 """HTML routes of events (namespace "events"), one module per sub-domain, all under c/<slug>/."""
 
-from events.urls import attendance, competitions, events, projects
+from events.urls import attendance, competitions, events, projects, series
 
 app_name = "events"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *events.urlpatterns,
     *competitions.urlpatterns,
     *projects.urlpatterns,
+    *series.urlpatterns,
 ]

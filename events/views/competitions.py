@@ -6,6 +6,7 @@ The competition's part of the event page is the `competition_section` template t
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -22,7 +23,11 @@ from events.forms.competitions import (
     ScoreForm,
 )
 from events.selectors import competitions as selectors
-from events.services import competitions as services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import results as result_services
+from events.services.competitions import rules as rule_services
+from events.services.competitions import votes as vote_services
 from members.models import Membership
 
 MANAGE = "manage_events"
@@ -55,7 +60,10 @@ class CompetitionMixin(CommunityMixin):
     @cached_property
     def entry(self):
         return selectors.entry_get(
-            community=self.community, event=self.event, entry_id=self.kwargs["entry_id"]
+            community=self.community,
+            event=self.event,
+            entry_id=self.kwargs["entry_id"],
+            membership=self.membership,
         )
 
     def back(self):
@@ -81,7 +89,7 @@ class EntrySubmitView(CompetitionMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        entry = services.entry_submit(
+        entry = entry_services.entry_submit(
             actor=self.request.user, community=self.community, event=self.event, **form.cleaned_data
         )
         messages.success(self.request, _("Your entry is in. Good luck!"))
@@ -100,7 +108,7 @@ class EntryEditView(CompetitionMixin, ServiceFormMixin, FormView):
         return super().get_context_data(event=self.event, entry=self.entry, **kwargs)
 
     def perform(self, form):
-        services.entry_edit(
+        entry_services.entry_edit(
             actor=self.request.user, community=self.community, entry=self.entry, **form.cleaned_data
         )
         messages.success(self.request, _("Your entry is updated."))
@@ -138,13 +146,18 @@ class EntryDetailView(CompetitionMixin, ServiceFormMixin, FormView):
         in_entry = selectors.is_in_entry(community=self.community, entry=entry, membership=membership)
         competition = self.competition
         results = selectors.may_see_results(competition=competition, membership=membership)
+        live = not entry.is_withdrawn
+        before_deadline = timezone.now() < competition.deadline(self.event)
         return super().get_context_data(
             event=self.event,
             entry=entry,
             competition=competition,
             in_entry=in_entry,
-            may_edit=in_entry and not competition.judging_closed,
+            may_edit=in_entry and live and before_deadline,
+            may_withdraw=in_entry and live and before_deadline and not competition.results_published,
+            may_disqualify=live and not competition.results_published and has_capability(membership, MANAGE),
             may_score=self.judge is not None
+            and live
             and not in_entry
             and not competition.judging_closed
             and bool(self.criteria),
@@ -155,7 +168,7 @@ class EntryDetailView(CompetitionMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        services.scores_submit(
+        judging_services.scores_submit(
             actor=self.request.user,
             community=self.community,
             event=self.event,
@@ -172,8 +185,21 @@ class EntryVoteView(CompetitionMixin, View):
     capability = {"POST": "participate"}
 
     def post(self, request, *args, **kwargs):
-        services.vote_cast(actor=request.user, community=self.community, event=self.event, entry=self.entry)
+        vote_services.vote_cast(
+            actor=request.user, community=self.community, event=self.event, entry=self.entry
+        )
         messages.success(request, _("Your vote is counted."))
+        return self.back()
+
+
+class VoteRetractView(CompetitionMixin, View):
+    """POST: take back my vote while the vote is open (then I may vote for another entry)."""
+
+    capability = {"POST": "participate"}
+
+    def post(self, request, *args, **kwargs):
+        vote_services.vote_retract(actor=request.user, community=self.community, event=self.event)
+        messages.success(request, _("Your vote is taken back. You may vote again while the vote is open."))
         return self.back()
 
 
@@ -203,6 +229,7 @@ class CompetitionManageView(CompetitionMixin, ServiceFormMixin, FormView):
                 candidates=[m for m in active_members(self.community) if m.pk not in judged]
             ),
             entry_count=selectors.entry_list(community=self.community, event=self.event).count(),
+            withdrawn=selectors.withdrawn_entry_list(community=self.community, event=self.event),
             leaderboard=selectors.leaderboard(
                 community=self.community,
                 event=self.event,
@@ -213,7 +240,7 @@ class CompetitionManageView(CompetitionMixin, ServiceFormMixin, FormView):
         )
 
     def perform(self, form):
-        services.competition_update(
+        rule_services.competition_update(
             actor=self.request.user, community=self.community, event=self.event, **form.cleaned_data
         )
         messages.success(self.request, _("The competition's rules are saved."))
@@ -235,7 +262,7 @@ class CriterionAddView(ManageActionMixin, View):
                 for error in errors:
                     messages.error(request, error)
             return self.manage_page()
-        services.criterion_create(
+        rule_services.criterion_create(
             actor=request.user, community=self.community, event=self.event, **form.cleaned_data
         )
         messages.success(request, _("The criterion is added."))
@@ -247,7 +274,7 @@ class CriterionDeleteView(ManageActionMixin, View):
         criterion = selectors.criterion_get(
             community=self.community, event=self.event, criterion_id=self.kwargs["event_criterion_id"]
         )
-        services.criterion_delete(
+        rule_services.criterion_delete(
             actor=request.user, community=self.community, event=self.event, criterion=criterion
         )
         messages.success(request, _("The criterion and its scores are removed."))
@@ -262,7 +289,7 @@ class JudgeAddView(ManageActionMixin, View):
                 request, _("Choose an active member of this community who is not a judge here yet.")
             )
             return self.manage_page()
-        services.judge_add(
+        rule_services.judge_add(
             actor=request.user,
             community=self.community,
             event=self.event,
@@ -277,20 +304,31 @@ class JudgeRemoveView(ManageActionMixin, View):
         judge = selectors.judge_get(
             community=self.community, event=self.event, judge_id=self.kwargs["judge_id"]
         )
-        services.judge_remove(actor=request.user, community=self.community, event=self.event, judge=judge)
+        rule_services.judge_remove(
+            actor=request.user, community=self.community, event=self.event, judge=judge
+        )
         messages.success(request, _("The judge and their scores are removed."))
         return self.manage_page()
 
 
 class JudgingCloseView(ManageActionMixin, View):
     def post(self, request, *args, **kwargs):
-        services.judging_close(actor=request.user, community=self.community, event=self.event)
+        judging_services.judging_close(actor=request.user, community=self.community, event=self.event)
         messages.success(request, _("Judging is closed: check the leaderboard, then publish it."))
         return self.manage_page()
 
 
 class ResultsPublishView(ManageActionMixin, View):
     def post(self, request, *args, **kwargs):
-        services.results_publish(actor=request.user, community=self.community, event=self.event)
+        result_services.results_publish(actor=request.user, community=self.community, event=self.event)
         messages.success(request, _("The results are published and the winners told."))
         return self.back()
+
+
+class JudgingReopenView(ManageActionMixin, View):
+    def post(self, request, *args, **kwargs):
+        judging_services.judging_reopen(actor=request.user, community=self.community, event=self.event)
+        messages.success(
+            request, _("Judging is open again; the judges are told they may revise their scores.")
+        )
+        return self.manage_page()

@@ -204,6 +204,11 @@ class EventEditView(EventMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "community": self.community, "event": self.event}
 
+    def get_initial(self):
+        """`?scope=following` (the series page's link) chooses "this and the following" at once."""
+        scope = self.request.GET.get("scope")
+        return {"scope": scope} if scope in ("this", "following") else {}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(event=self.event, **kwargs)
 

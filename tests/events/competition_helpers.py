@@ -10,8 +10,10 @@ from django.utils import timezone
 from PIL import Image
 
 from events.models import Event, EventKind, EventStatus
-from events.services import competitions as services
 from events.services import projects as project_services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import rules as rule_services
 from tests import factories
 
 
@@ -58,17 +60,17 @@ class World:
         self.judge_one = factories.member(community=self.community)
         self.judge_two = factories.member(community=self.community)
         if competition:
-            services.competition_update(
+            rule_services.competition_update(
                 actor=self.owner.user, community=self.community, event=self.event, **competition
             )
-        self.craft = services.criterion_create(
+        self.craft = rule_services.criterion_create(
             actor=self.owner.user, community=self.community, event=self.event, name="Craft", weight=3
         )
-        self.idea = services.criterion_create(
+        self.idea = rule_services.criterion_create(
             actor=self.owner.user, community=self.community, event=self.event, name="Idea", weight=1
         )
         self.judges = [
-            services.judge_add(
+            rule_services.judge_add(
                 actor=self.owner.user, community=self.community, event=self.event, membership_id=m.pk
             )
             for m in (self.judge_one, self.judge_two)
@@ -76,12 +78,12 @@ class World:
 
     def enter(self, membership, title="Entry", **kwargs):
         kwargs.setdefault("description", "What I made.")
-        return services.entry_submit(
+        return entry_services.entry_submit(
             actor=membership.user, community=self.community, event=self.event, title=title, **kwargs
         )
 
     def score(self, judge, entry, craft: int, idea: int):
-        return services.scores_submit(
+        return judging_services.scores_submit(
             actor=judge.user,
             community=self.community,
             event=self.event,
@@ -113,17 +115,17 @@ def competition_rows(community, owner_user, entrant, judge_user) -> dict:
     competition = event_services.event_create(
         actor=owner_user, community=community, kind="competition", title="Cup", visibility="public", **times
     )
-    criterion = services.criterion_create(
+    criterion = rule_services.criterion_create(
         actor=owner_user, community=community, event=competition, name="Craft"
     )
     judge_membership = judge_user.memberships.get(community=community)
-    judge = services.judge_add(
+    judge = rule_services.judge_add(
         actor=owner_user, community=community, event=competition, membership_id=judge_membership.pk
     )
-    entry = services.entry_submit(
+    entry = entry_services.entry_submit(
         actor=entrant.user, community=community, event=competition, title="Entry", description="D"
     )
-    services.scores_submit(
+    judging_services.scores_submit(
         actor=judge_user,
         community=community,
         event=competition,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import EventKind, Score
-from events.services import competitions as services
+from events.services.competitions import judging as judging_services
 from tests import factories
 from tests.events.competition_helpers import World, make_event, png, propose, url
 
@@ -291,7 +291,7 @@ def test_judges_are_appointed_and_told(api_client_for):
     from communities.models import Notification
 
     assert Notification.objects.filter(recipient=world.carol.user, kind="competition.judge").exists()
-    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+    judging_services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
     closed = api_client_for(world.owner.user).post(
         url("judge-list", world.event), {"membership": world.bob.pk}, format="json"
     )

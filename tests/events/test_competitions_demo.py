@@ -1,5 +1,6 @@
 """The demo's competitions and project events in both languages: a judged competition with published
-results, awards and votes; a project event with teams, updates and a showcased project; idempotent."""
+results, awards, votes and a disqualified entry; a project event with teams, updates and a showcased
+project; idempotent."""
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +23,8 @@ def test_demo_competitions_and_projects():
         assert entries.filter(rank=1).exists() and entries.exclude(team_name="").exists()
         assert sum(entries.values_list("vote_count", flat=True)) >= 2
         assert Award.objects.filter(event=competition, rank=1).count() >= 1
+        withdrawn = entries.get(withdrawn_at__isnull=False)
+        assert withdrawn.disqualified and withdrawn.withdrawal_reason and withdrawn.rank is None
         projects = Event.objects.get(community__slug=slug, kind="project")
         assert Project.objects.filter(event=projects, member_count__gte=2).count() == 2
         assert ProjectUpdate.objects.filter(event=projects).count() >= 2

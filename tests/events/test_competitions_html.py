@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Entry, EventKind, ProjectUpdate, Score
-from events.services import competitions as services
+from events.services.competitions import judging as judging_services
 from tests import factories
 from tests.events.competition_helpers import World, make_event, page, png, propose
 
@@ -137,7 +137,7 @@ def test_another_communitys_entry_is_a_404(client):
 def test_entries_after_closing_judging_cannot_be_scored(client):
     world = World()
     entry = world.enter(world.alice)
-    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+    judging_services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
     client.force_login(world.judge_one.user)
     target = page("entry", world.event, entry_id=entry.pk)
     assert "value_" not in client.get(target).content.decode()

@@ -1,5 +1,6 @@
 """Competitions and projects under concurrent requests: a team never outgrows its size, a member votes
-once, a double-tapped entry is one entry; every loser gets the sequential answer (never a 500).
+once and takes a vote back once, a disqualification racing votes leaves no vote behind, a double-tapped
+entry is one entry; every loser gets the sequential answer (never a 500).
 
 POSTGRESQL ONLY (SQLite serialises writes): each thread has its own connection and commits for real.
 """
@@ -12,6 +13,7 @@ from rest_framework.test import APIClient
 
 from events.models import Entry, EventKind, ProjectMember, Vote
 from events.services import projects as project_services
+from events.services.competitions import votes as vote_services
 from tests import factories
 from tests.events.competition_helpers import World, make_event, propose, url
 
@@ -22,7 +24,7 @@ pytestmark = [
 TAPS = 4
 
 
-def fire(requests: list[tuple]) -> list[int]:
+def fire(requests: list[tuple], method: str = "post") -> list[int]:
     barrier = threading.Barrier(len(requests))
     codes: list[int] = []
 
@@ -31,7 +33,7 @@ def fire(requests: list[tuple]) -> list[int]:
         client.force_authenticate(user)
         try:
             barrier.wait()
-            codes.append(client.post(target, body, format="json").status_code)
+            codes.append(getattr(client, method)(target, body, format="json").status_code)
         finally:
             connection.close()
 
@@ -63,6 +65,31 @@ def test_a_double_tapped_vote_is_one_vote():
     assert sorted(codes) == [201] + [409] * (TAPS - 1)
     entry.refresh_from_db()
     assert entry.vote_count == 1 == Vote.objects.count()
+
+
+def test_a_double_tapped_retraction_takes_back_one_vote():
+    world = World(members_vote=True)
+    entry = world.enter(world.alice)
+    vote_services.vote_cast(actor=world.bob.user, community=world.community, event=world.event, entry=entry)
+    codes = fire([(world.bob.user, url("vote-mine", world.event), None)] * TAPS, method="delete")
+    assert sorted(codes) == [204] + [409] * (TAPS - 1)
+    entry.refresh_from_db()
+    assert entry.vote_count == 0 == Vote.objects.count()
+
+
+def test_votes_racing_a_disqualification_leave_the_count_exact():
+    """Members vote while the operators disqualify the entry: every vote is either refused or removed."""
+    world = World(members_vote=True)
+    entry = world.enter(world.alice)
+    voters = [factories.member(community=world.community) for _ in range(TAPS - 1)]
+    requests = [(voter.user, url("entry-vote", world.event, entry_id=entry.pk), {}) for voter in voters]
+    requests.append(
+        (world.owner.user, url("entry-disqualify", world.event, entry_id=entry.pk), {"reason": "Late."})
+    )
+    codes = fire(requests)
+    assert 500 not in codes and codes.count(200) == 1
+    entry.refresh_from_db()
+    assert entry.is_withdrawn and entry.vote_count == 0 == Vote.objects.count()
 
 
 def test_a_double_tapped_entry_is_one_entry():

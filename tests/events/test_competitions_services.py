@@ -14,7 +14,11 @@ from communities.notices import render
 from events.errors import competitions as errors
 from events.models import Award, Entry, EntryMember, Score, Vote
 from events.selectors import competitions as selectors
-from events.services import competitions as services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import results as result_services
+from events.services.competitions import rules as rule_services
+from events.services.competitions import votes as vote_services
 from tests import factories
 from tests.events.competition_helpers import World, make_event, png
 
@@ -97,7 +101,7 @@ def test_scores_out_of_range_or_incomplete_are_refused(scores):
     entry = world.enter(world.alice)
     given = {getattr(world, name).pk: {"value": value} for name, value in scores.items()}
     with pytest.raises(errors.ScoresInvalid):
-        services.scores_submit(
+        judging_services.scores_submit(
             actor=world.judge_one.user,
             community=world.community,
             event=world.event,
@@ -146,7 +150,7 @@ def test_closing_judging_ranks_by_weighted_average_and_ties_share_a_place():
     world.score(world.judge_two, first, 6, 10)  # (18 + 10) / 4 = 7 -> all four rows: 60 / 8 = 7.5
     world.score(world.judge_one, tie_a, 5, 5)
     world.score(world.judge_one, tie_b, 5, 5)
-    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+    judging_services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
     for entry in (first, tie_a, tie_b, unscored):
         entry.refresh_from_db()
     assert first.judge_score == Decimal("7.500") and first.rank == 1
@@ -165,19 +169,19 @@ def test_results_are_hidden_until_published_then_awards_and_notices():
     competition = selectors.competition_for(community=world.community, event=world.event)
     assert not selectors.may_see_results(competition=competition, membership=world.owner)
     with pytest.raises(errors.JudgingOpen):
-        services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
-    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+        result_services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
+    judging_services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
     competition = selectors.competition_for(community=world.community, event=world.event)
     assert selectors.may_see_results(competition=competition, membership=world.owner)
     assert not selectors.may_see_results(competition=competition, membership=world.alice)
-    services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
+    result_services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
     awards = {(a.membership_id, a.rank) for a in Award.objects.all()}
     assert awards == {(world.alice.pk, 1), (world.bob.pk, 1), (world.carol.pk, 2)}
     notices = Notification.objects.filter(kind="competition.won")
     assert {n.recipient_id for n in notices} == {world.alice.user_id, world.bob.user_id, world.carol.user_id}
     assert notices.get(recipient=world.alice.user).params["place"] == 1
     with pytest.raises(errors.ResultsPublished):
-        services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
+        result_services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
     listed = selectors.award_list(community=world.community, membership=world.alice, viewer=None)
     assert list(listed) == []  # a members-only event's award is not shown to an anonymous visitor
     assert (
@@ -189,8 +193,8 @@ def test_the_winners_notice_is_stored_as_a_kind_and_rendered_in_the_readers_lang
     world = World()
     entry = world.enter(world.alice, title="Lantern")
     world.score(world.judge_one, entry, 9, 9)
-    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
-    services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
+    judging_services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+    result_services.results_publish(actor=world.owner.user, community=world.community, event=world.event)
     notice = Notification.objects.get(kind="competition.won")
     assert notice.params == {"event": world.event.title, "place": 1, "entry": "Lantern"}
     with translation.override("en"):
@@ -205,10 +209,14 @@ def test_members_vote_once_never_for_their_own_entry():
     own = world.enter(world.alice)
     other = world.enter(world.bob)
     with pytest.raises(errors.OwnEntryVote):
-        services.vote_cast(actor=world.alice.user, community=world.community, event=world.event, entry=own)
-    services.vote_cast(actor=world.alice.user, community=world.community, event=world.event, entry=other)
+        vote_services.vote_cast(
+            actor=world.alice.user, community=world.community, event=world.event, entry=own
+        )
+    vote_services.vote_cast(actor=world.alice.user, community=world.community, event=world.event, entry=other)
     with pytest.raises(errors.AlreadyVoted):
-        services.vote_cast(actor=world.alice.user, community=world.community, event=world.event, entry=other)
+        vote_services.vote_cast(
+            actor=world.alice.user, community=world.community, event=world.event, entry=other
+        )
     other.refresh_from_db()
     assert other.vote_count == 1 and Vote.objects.count() == 1
 
@@ -217,21 +225,23 @@ def test_no_vote_unless_the_operators_open_one():
     world = World()
     entry = world.enter(world.alice)
     with pytest.raises(errors.VotingClosed):
-        services.vote_cast(actor=world.bob.user, community=world.community, event=world.event, entry=entry)
+        vote_services.vote_cast(
+            actor=world.bob.user, community=world.community, event=world.event, entry=entry
+        )
 
 
 def test_members_cannot_manage_competitions():
     world = World()
     with pytest.raises(Forbidden):
-        services.criterion_create(
+        rule_services.criterion_create(
             actor=world.alice.user, community=world.community, event=world.event, name="X"
         )
     with pytest.raises(Forbidden):
-        services.judge_add(
+        rule_services.judge_add(
             actor=world.alice.user, community=world.community, event=world.event, membership_id=world.bob.pk
         )
     with pytest.raises(Forbidden):
-        services.judging_close(actor=world.alice.user, community=world.community, event=world.event)
+        judging_services.judging_close(actor=world.alice.user, community=world.community, event=world.event)
 
 
 def test_a_judge_must_be_an_active_member_of_this_community():
@@ -240,7 +250,7 @@ def test_a_judge_must_be_an_active_member_of_this_community():
     left = factories.member(community=world.community, status="left")
     for membership_id in (stranger.pk, left.pk, world.judge_one.pk):
         with pytest.raises(errors.JudgeInvalid):
-            services.judge_add(
+            rule_services.judge_add(
                 actor=world.owner.user,
                 community=world.community,
                 event=world.event,
@@ -252,7 +262,7 @@ def test_removing_a_judge_removes_their_scores():
     world = World()
     entry = world.enter(world.alice)
     world.score(world.judge_one, entry, 5, 5)
-    services.judge_remove(
+    rule_services.judge_remove(
         actor=world.owner.user, community=world.community, event=world.event, judge=world.judges[0]
     )
     assert not Score.objects.exists()
@@ -262,7 +272,7 @@ def test_entries_need_a_published_event():
     world = World()
     draft = make_event(world.community, status="draft", slug="draft-competition")
     with pytest.raises(errors.EntriesClosed):
-        services.entry_submit(
+        entry_services.entry_submit(
             actor=world.alice.user, community=world.community, event=draft, title="T", description="D"
         )
 
@@ -270,8 +280,10 @@ def test_entries_need_a_published_event():
 def test_entry_members_edit_until_the_deadline():
     world = World()
     entry = world.enter(world.alice)
-    services.entry_edit(actor=world.alice.user, community=world.community, entry=entry, title="Better")
+    entry_services.entry_edit(actor=world.alice.user, community=world.community, entry=entry, title="Better")
     with pytest.raises(errors.NotInEntry):
-        services.entry_edit(actor=world.bob.user, community=world.community, entry=entry, title="Mine now")
+        entry_services.entry_edit(
+            actor=world.bob.user, community=world.community, entry=entry, title="Mine now"
+        )
     entry.refresh_from_db()
     assert entry.title == "Better" and entry.edited_at is not None

@@ -49,6 +49,8 @@ UNREACHABLE = {"conversation_id": ("conversation", "private_conversation")}
 EVENT_ROWS = {
     "events.views.competitions": "competition",
     "events.api.views.competitions": "competition",
+    "events.views.withdrawals": "competition",
+    "events.api.views.withdrawals": "competition",
     "events.views.projects": "project_event",
     "events.api.views.projects": "project_event",
 }

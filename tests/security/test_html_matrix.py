@@ -116,6 +116,7 @@ PARAMETER_FILLERS = {
     "event_criterion_id": lambda rows, community: rows["event_criterion"].pk,
     "judge_id": lambda rows, community: rows["judge"].pk,
     "entry_id": lambda rows, community: rows["entry"].pk,
+    "event_series_id": lambda rows, community: rows["event_series"].pk,
     "project_id": lambda rows, community: rows["project"].pk,
 }
 # A parameter whose meaning depends on the route.

@@ -484,9 +484,13 @@ def build_competitions(a, b):
     """A competition run to published results (rules, a criterion, a judge, a team entry with an image,
     a score, a vote, awards) and a project event (rules, a project with a second member, an update),
     in both communities."""
-    from events.services import competitions as services
     from events.services import events as event_services
     from events.services import projects as project_services
+    from events.services.competitions import entries as entry_services
+    from events.services.competitions import judging as judging_services
+    from events.services.competitions import results as result_services
+    from events.services.competitions import rules as rule_services
+    from events.services.competitions import votes as vote_services
     from tests.events.competition_helpers import png
 
     for community in (a, b):
@@ -499,25 +503,27 @@ def build_competitions(a, b):
         event = event_services.event_create(
             actor=owner, community=community, kind="competition", title="C", **times
         )
-        services.competition_update(
+        rule_services.competition_update(
             actor=owner, community=community, event=event, max_team_size=2, members_vote=True
         )
-        criterion = services.criterion_create(actor=owner, community=community, event=event, name="Craft")
-        services.judge_add(actor=owner, community=community, event=event, membership_id=judge.pk)
-        entry = services.entry_submit(
+        criterion = rule_services.criterion_create(
+            actor=owner, community=community, event=event, name="Craft"
+        )
+        rule_services.judge_add(actor=owner, community=community, event=event, membership_id=judge.pk)
+        entry = entry_services.entry_submit(
             actor=one.user, community=community, event=event, title="E", description="D", team_name="T",
             member_ids=[two.pk], images=[png()],
         )  # fmt: skip
-        services.scores_submit(
+        judging_services.scores_submit(
             actor=judge.user,
             community=community,
             event=event,
             entry=entry,
             scores={criterion.pk: {"value": 5}},
         )
-        services.vote_cast(actor=voter.user, community=community, event=event, entry=entry)
-        services.judging_close(actor=owner, community=community, event=event)
-        services.results_publish(actor=owner, community=community, event=event)
+        vote_services.vote_cast(actor=voter.user, community=community, event=event, entry=entry)
+        judging_services.judging_close(actor=owner, community=community, event=event)
+        result_services.results_publish(actor=owner, community=community, event=event)
         projects = event_services.event_create(
             actor=owner, community=community, kind="project", title="P", **times
         )

@@ -40,11 +40,13 @@ from content.services import series as series_services
 from content.services import sessions as session_services
 from content.services import spaces as space_services
 from events.models import EventFeedback
-from events.services import competitions as competition_services
 from events.services import events as event_services
 from events.services import projects as project_services
 from events.services import questions as event_question_services
 from events.services import registrations as registration_services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import rules as rule_services
 from events.services.series import event_series_create
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
@@ -120,6 +122,8 @@ VISIBLE_TO: dict[str, str | None] = {
     # and no caller is a judge); in a public project event, a project and its team's progress update.
     "eventcriterion": EVERYONE,
     "entry": EVERYONE,
+    # An entry the operators disqualified (decision 0030): its title and the reason, on their pages only.
+    "withdrawnentry": "manage_events",
     "scorecomment": NOBODY,
     "project": EVERYONE,
     "projectupdate": EVERYONE,
@@ -474,28 +478,36 @@ def plant_events(m, community: Community, owner, subject) -> dict:
 
 
 def plant_competitions(m, community: Community, owner, subject) -> dict:
-    """A public competition with a criterion, a judge (no caller) and the subject's entry, which the judge
-    scored with a comment; a public project event with the subject's project and its update."""
+    """A public competition with a criterion, a judge (no caller), the subject's entry, which the judge
+    scored with a comment, and another member's entry the operators disqualified; a public project event
+    with the subject's project and its update."""
     now = timezone.now()
     times = {"starts_at": now + timedelta(days=3), "ends_at": now + timedelta(days=6)}
     competition = event_services.event_create(
         actor=owner, community=community, kind="competition", title=m("publicevent"), visibility="public",
         **times,
     )  # fmt: skip
-    criterion = competition_services.criterion_create(
+    criterion = rule_services.criterion_create(
         actor=owner, community=community, event=competition, name=m("eventcriterion")
     )
     judge_member = factories.member(community=community)
-    judge = competition_services.judge_add(
+    judge = rule_services.judge_add(
         actor=owner, community=community, event=competition, membership_id=judge_member.pk
     )
-    entry = competition_services.entry_submit(
+    entry = entry_services.entry_submit(
         actor=subject.user, community=community, event=competition, title=m("entry"), description=m("entry")
     )
-    competition_services.scores_submit(
+    judging_services.scores_submit(
         actor=judge_member.user, community=community, event=competition, entry=entry,
         scores={criterion.pk: {"value": 7, "comment": m("scorecomment")}},
     )  # fmt: skip
+    withdrawn = entry_services.entry_submit(
+        actor=factories.member(community=community).user, community=community, event=competition,
+        title=m("withdrawnentry"), description=m("withdrawnentry"),
+    )  # fmt: skip
+    entry_services.entry_disqualify(
+        actor=owner, community=community, entry=withdrawn, reason=m("withdrawnentry")
+    )
     project_event = event_services.event_create(
         actor=owner, community=community, kind="project", title=m("publicevent"), visibility="public", **times
     )

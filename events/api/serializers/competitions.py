@@ -12,6 +12,7 @@ from events.models import Competition, Criterion, Entry, Judge, Score, Vote
 from events.models.competitions import (
     COMMENT_MAX,
     ENTRY_IMAGES_MAX,
+    REASON_MAX,
     SCORE_MAX,
     SCORE_MIN,
     TEAM_SIZE_MAX,
@@ -119,6 +120,9 @@ class EntryOutputSerializer(serializers.ModelSerializer):
             "rank",
             "created_at",
             "edited_at",
+            "withdrawn_at",
+            "disqualified",
+            "withdrawal_reason",
         ]
         read_only_fields = fields
 
@@ -178,6 +182,12 @@ class EntryEditInputSerializer(StrictInputMixin, serializers.Serializer):
     title = serializers.CharField(max_length=TITLE_MAX, required=False)
     description = serializers.CharField(max_length=TEXT_MAX, required=False)
     link = serializers.URLField(max_length=URL_MAX, required=False, allow_blank=True)
+
+
+class DisqualifyInputSerializer(StrictInputMixin, serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=REASON_MAX, help_text=_("Why: the entry's members read it in their notice.")
+    )
 
 
 class ScoreInputItemSerializer(StrictInputMixin, serializers.Serializer):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from events.api.views import competitions as views
+from events.api.views import withdrawals
 
 EVENT = "events/<int:event_id>/"
 ENTRY = EVENT + "entries/<int:entry_id>/"
@@ -15,6 +16,11 @@ urlpatterns = [
         EVENT + "competition/close-judging/",
         views.CompetitionViewSet.as_view({"post": "close_judging"}),
         name="competition-close-judging",
+    ),
+    path(
+        EVENT + "competition/reopen-judging/",
+        views.CompetitionViewSet.as_view({"post": "reopen_judging"}),
+        name="competition-reopen-judging",
     ),
     path(
         EVENT + "competition/publish/",
@@ -46,7 +52,12 @@ urlpatterns = [
         name="competition-leaderboard",
     ),
     path(EVENT + "scores/mine/", views.ScoreViewSet.as_view({"get": "list"}), name="score-mine"),
-    path(EVENT + "vote/", views.VoteViewSet.as_view({"get": "mine"}), name="vote-mine"),
+    path(
+        EVENT + "entries/withdrawn/",
+        withdrawals.EntryWithdrawalViewSet.as_view({"get": "list"}),
+        name="entry-withdrawn-list",
+    ),
+    path(EVENT + "vote/", views.VoteViewSet.as_view({"get": "mine", "delete": "retract"}), name="vote-mine"),
     path(
         ENTRY, views.EntryViewSet.as_view({"get": "retrieve", "patch": "partial_update"}), name="entry-detail"
     ),
@@ -56,4 +67,14 @@ urlpatterns = [
         name="entry-scores",
     ),
     path(ENTRY + "vote/", views.VoteViewSet.as_view({"post": "cast"}), name="entry-vote"),
+    path(
+        ENTRY + "withdraw/",
+        withdrawals.EntryWithdrawalViewSet.as_view({"post": "withdraw"}),
+        name="entry-withdraw",
+    ),
+    path(
+        ENTRY + "disqualify/",
+        withdrawals.EntryWithdrawalViewSet.as_view({"post": "disqualify"}),
+        name="entry-disqualify",
+    ),
 ]

@@ -1,6 +1,6 @@
 """Competitions over the API: the rules, criteria, judges, entries, a judge's own scores, the
-leaderboard and the members' vote. Every route names its event; another kind of event, or one the
-caller may not see, is a 404 (competition_not_found)."""
+leaderboard and the members' vote (withdrawals: events.api.views.withdrawals). Every route names its
+event; another kind of event, or one the caller may not see, is a 404 (competition_not_found)."""
 
 import django_filters
 from django.utils.functional import cached_property
@@ -16,7 +16,11 @@ from events.api.serializers import competitions as s
 from events.api.views.scoped import EventScopedMixin
 from events.models import Criterion, Entry, Judge, Score
 from events.selectors import competitions as selectors
-from events.services import competitions as services
+from events.services.competitions import entries as entry_services
+from events.services.competitions import judging as judging_services
+from events.services.competitions import results as result_services
+from events.services.competitions import rules as rule_services
+from events.services.competitions import votes as vote_services
 
 MANAGE = "manage_events"
 
@@ -32,7 +36,10 @@ class CompetitionMixin(EventScopedMixin):
 
     def entry(self):
         return selectors.entry_get(
-            community=self.request.community, event=self.event, entry_id=self.kwargs["entry_id"]
+            community=self.request.community,
+            event=self.event,
+            entry_id=self.kwargs["entry_id"],
+            membership=self.request.membership,
         )
 
 
@@ -46,7 +53,13 @@ class CompetitionMixin(EventScopedMixin):
 )
 class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     serializer_class = s.CompetitionOutputSerializer
-    capability = {"retrieve": None, "update": MANAGE, "close_judging": MANAGE, "publish": MANAGE}
+    capability = {
+        "retrieve": None,
+        "update": MANAGE,
+        "close_judging": MANAGE,
+        "reopen_judging": MANAGE,
+        "publish": MANAGE,
+    }
 
     def get_object(self):
         competition = self.competition
@@ -56,7 +69,7 @@ class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityV
     def update(self, request, community_slug, event_id):
         serializer = s.CompetitionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        competition = services.competition_update(
+        competition = rule_services.competition_update(
             actor=request.user, community=request.community, event=self.event, **serializer.validated_data
         )
         competition.event = self.event
@@ -68,7 +81,19 @@ class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityV
         responses={200: s.CompetitionOutputSerializer},
     )
     def close_judging(self, request, community_slug, event_id):
-        competition = services.judging_close(
+        competition = judging_services.judging_close(
+            actor=request.user, community=request.community, event=self.event
+        )
+        competition.event = self.event
+        return Response(self.get_serializer(competition).data)
+
+    @extend_schema(
+        summary=_("Reopen judging before the results are published: places cleared, judges told"),
+        request=None,
+        responses={200: s.CompetitionOutputSerializer},
+    )
+    def reopen_judging(self, request, community_slug, event_id):
+        competition = judging_services.judging_reopen(
             actor=request.user, community=request.community, event=self.event
         )
         competition.event = self.event
@@ -80,7 +105,7 @@ class CompetitionViewSet(CompetitionMixin, mixins.RetrieveModelMixin, CommunityV
         responses={200: s.CompetitionOutputSerializer},
     )
     def publish(self, request, community_slug, event_id):
-        competition = services.results_publish(
+        competition = result_services.results_publish(
             actor=request.user, community=request.community, event=self.event
         )
         competition.event = self.event
@@ -114,13 +139,13 @@ class CriterionViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet
     def create(self, request, community_slug, event_id):
         serializer = s.EventCriterionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        criterion = services.criterion_create(
+        criterion = rule_services.criterion_create(
             actor=request.user, community=request.community, event=self.event, **serializer.validated_data
         )
         return Response(self.get_serializer(criterion).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request, community_slug, event_id, event_criterion_id):
-        services.criterion_delete(
+        rule_services.criterion_delete(
             actor=request.user, community=request.community, event=self.event, criterion=self.get_object()
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -153,7 +178,7 @@ class JudgeViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
     def create(self, request, community_slug, event_id):
         serializer = s.JudgeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        judge = services.judge_add(
+        judge = rule_services.judge_add(
             actor=request.user,
             community=request.community,
             event=self.event,
@@ -163,7 +188,7 @@ class JudgeViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
         return Response(self.get_serializer(judge).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request, community_slug, event_id, judge_id):
-        services.judge_remove(
+        rule_services.judge_remove(
             actor=request.user, community=request.community, event=self.event, judge=self.get_object()
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -230,7 +255,7 @@ class EntryViewSet(CompetitionMixin, mixins.ListModelMixin, mixins.RetrieveModel
     def create(self, request, community_slug, event_id):
         serializer = s.EntryInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        entry = services.entry_submit(
+        entry = entry_services.entry_submit(
             actor=request.user, community=request.community, event=self.event, **serializer.validated_data
         )
         entry = selectors.entry_get(community=request.community, event=self.event, entry_id=entry.pk)
@@ -240,7 +265,7 @@ class EntryViewSet(CompetitionMixin, mixins.ListModelMixin, mixins.RetrieveModel
         entry = self.get_object()
         serializer = s.EntryEditInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.entry_edit(
+        entry_services.entry_edit(
             actor=request.user, community=request.community, entry=entry, **serializer.validated_data
         )
         entry = selectors.entry_get(community=request.community, event=self.event, entry_id=entry.pk)
@@ -302,7 +327,7 @@ class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
         entry = self.entry()
         serializer = s.ScoresInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.scores_submit(
+        judging_services.scores_submit(
             actor=request.user,
             community=request.community,
             event=self.event,
@@ -314,7 +339,7 @@ class ScoreViewSet(CompetitionMixin, mixins.ListModelMixin, CommunityViewSet):
 
 class VoteViewSet(CompetitionMixin, CommunityViewSet):
     serializer_class = s.VoteOutputSerializer
-    capability = {"mine": "participate", "cast": "participate"}
+    capability = {"mine": "participate", "cast": "participate", "retract": "participate"}
 
     @extend_schema(summary=_("My vote in this competition (entry null: I have not voted)"))
     def mine(self, request, community_slug, event_id):
@@ -329,7 +354,16 @@ class VoteViewSet(CompetitionMixin, CommunityViewSet):
         responses={201: s.VoteOutputSerializer},
     )
     def cast(self, request, community_slug, event_id, entry_id):
-        vote = services.vote_cast(
+        vote = vote_services.vote_cast(
             actor=request.user, community=request.community, event=self.event, entry=self.entry()
         )
         return Response(self.get_serializer(vote).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary=_("Take back my vote while the vote is open (then I may vote again)"),
+        request=None,
+        responses={204: None},
+    )
+    def retract(self, request, community_slug, event_id):
+        vote_services.vote_retract(actor=request.user, community=request.community, event=self.event)
+        return Response(status=status.HTTP_204_NO_CONTENT)
