@@ -18,7 +18,7 @@ from events.models import Event
 from events.models.competitions import Award, Criterion, Entry, EntryImage, Judge, Score, Vote
 from events.models.projects import Project, ProjectUpdate
 from members.models import Membership
-from tests.e2e.untranslated import look
+from tests.e2e.untranslated import look, visit
 
 COMMUNITY = "/c/python-beginners/"
 TITLE = "Autumn refactoring challenge"
@@ -38,11 +38,6 @@ def press(person, form_action: str) -> None:
     """Press the button of the form posting to `form_action` (found by address, not by its words)."""
     with person.page.expect_navigation():
         person.page.locator(f"form[action='{form_action}'] button[type=submit]").first.click()
-
-
-def visit(person, path: str, step: str) -> None:
-    person.page.goto(path)
-    look(person, step)
 
 
 def local(moment) -> str:

@@ -63,3 +63,9 @@ def look(person, step: str) -> None:
         path = re.sub(r"^https?://[^/]+", "", person.page.url) or "/"
         where = f"{path} [{journey.name}, {journey.width}px, zh-hans, step {journey.steps} '{step}']"
         journey.problems.append(Problem(where, "untranslated", "; ".join(f"'{text}'" for text in left)))
+
+
+def visit(person, path: str, step: str) -> None:
+    """`person.visit(path, step)` with the language check of `look`."""
+    person.page.goto(path)
+    look(person, step)
