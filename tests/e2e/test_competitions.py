@@ -178,6 +178,9 @@ def test_run_a_competition(journey, language):
     assert grace.page.locator("#awards-heading").count() == 1
     assert grace.page.get_by_text(TITLE).count() >= 1
     assert Award.objects.filter(entry=mine, rank=1).exists()
+    ada = trip.person("ada")
+    visit(ada, page, "the results to a member who did not enter: entries are closed")
+    assert ada.page.locator(f"a[href='{page}enter/']").count() == 0
     visit(member, "/me/notifications/", "the winner's inbox: you won, in my language")
     visit(member, f"{page}entries/{mine.pk}/", "my entry with its place and score")
     trip.assert_clean()
