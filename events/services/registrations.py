@@ -225,6 +225,8 @@ def registration_cancel(*, actor, community: Community, event: Event) -> Registr
         raise errors.NotRegistered()
     if event.is_past_at(timezone.now()):
         raise event_errors.EventFinished()
+    if registration.checked_in_at is not None:
+        raise errors.RegistrationCheckedIn()
     was = registration.status
     _move(event, registration, RegistrationStatus.CANCELLED, now=timezone.now())
     registration.save()
@@ -290,6 +292,8 @@ def registration_decline(
     event, registration = _managed(actor, community, event, registration)
     if not registration.is_open:
         raise errors.RegistrationStateInvalid()
+    if registration.checked_in_at is not None:
+        raise errors.RegistrationCheckedIn()
     was = registration.status
     _move(event, registration, RegistrationStatus.DECLINED, now=timezone.now())
     registration.save()
