@@ -65,6 +65,8 @@ def test_check_in_at_the_door(journey, language):
     assert ticket.checked_in_at is not None
     event.refresh_from_db()
     assert event.attended_count == 1
+    visit(member, f"{COMMUNITY}events/{event.pk}/", "checked in: no button cancelling my place")
+    assert member.page.locator(f"form[action='{COMMUNITY}events/{event.pk}/unregister/']").count() == 0
     visit(moderator, f"{base}no-shows/", "no no-shows before the end")
     trip.assert_clean()
 
