@@ -54,6 +54,14 @@ class RegistrationStateInvalid(Conflict):
     message = _("This registration cannot change that way now.")
 
 
+class RegistrationCheckedIn(Conflict):
+    """The member is checked in: the attendance stays true (and `attended_count` with it) unless an
+    operator takes the check-in back first."""
+
+    code = "registration_checked_in"
+    message = _("This member is checked in: undo the check-in before cancelling the registration.")
+
+
 class CapacityBelowConfirmed(DomainError):
     code = "capacity_below_confirmed"
     message = _("More members are already confirmed than this capacity allows.")

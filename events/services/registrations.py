@@ -11,7 +11,7 @@ check constraint (`event_within_capacity`) would refuse an overbooking the servi
 """
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -39,8 +39,15 @@ COUNTERS = {
 
 def _move(event: Event, registration: Registration, to: str, *, now) -> None:
     """Change the registration's status and the event's counters together (the event row is locked;
-    both are saved by the caller: the event with `_save_counts`)."""
+    both are saved by the caller: the event with `_save_counts`).
+
+    A waitlist position is the member's place in line: when someone leaves the waitlist (promoted,
+    cancelled, removed), everyone behind them moves up one."""
     before = registration.status if registration.pk else None
+    if before == RegistrationStatus.WAITLISTED and to != before and registration.position is not None:
+        Registration.objects.for_community(event.community_id).filter(
+            event=event, status=RegistrationStatus.WAITLISTED, position__gt=registration.position
+        ).update(position=F("position") - 1)
     if before in COUNTERS:
         setattr(event, COUNTERS[before], max(getattr(event, COUNTERS[before]) - 1, 0))
     if to in COUNTERS:
@@ -218,6 +225,8 @@ def registration_cancel(*, actor, community: Community, event: Event) -> Registr
         raise errors.NotRegistered()
     if event.is_past_at(timezone.now()):
         raise event_errors.EventFinished()
+    if registration.checked_in_at is not None:
+        raise errors.RegistrationCheckedIn()
     was = registration.status
     _move(event, registration, RegistrationStatus.CANCELLED, now=timezone.now())
     registration.save()
@@ -283,6 +292,8 @@ def registration_decline(
     event, registration = _managed(actor, community, event, registration)
     if not registration.is_open:
         raise errors.RegistrationStateInvalid()
+    if registration.checked_in_at is not None:
+        raise errors.RegistrationCheckedIn()
     was = registration.status
     _move(event, registration, RegistrationStatus.DECLINED, now=timezone.now())
     registration.save()

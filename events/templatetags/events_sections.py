@@ -33,7 +33,11 @@ def competition_context(community, membership, event) -> dict:
         if judge
         else set(),
         "my_vote": vote,
-        "may_enter": participant and live and mine is None and timezone.now() < deadline,
+        "may_enter": participant
+        and live
+        and mine is None
+        and not competition.judging_closed
+        and timezone.now() < deadline,
         "may_vote": participant and voting and vote is None,
         "may_retract": participant and voting and vote is not None,
         "voting": voting,

@@ -1,6 +1,7 @@
 """Journeys: on a phone, an operator checks members in at the door (search, one tap, undo, a ticket code
 typed on the scan page) and the no-shows appear after the event; a member shows their ticket with its QR
-code, then gives feedback that the owner reads in the results."""
+code; attendees give feedback (a first time, and a second thought) that the owner reads in the
+results."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from events.models import Event, EventFeedback, Registration
+from tests.e2e.untranslated import look, visit
 
 COMMUNITY = "/c/python-beginners/"
 
@@ -28,63 +30,76 @@ def test_check_in_at_the_door(journey, language):
     event = _webinar_tonight()
     trip = journey("attendance")
     member = trip.person("member")
-    member.visit(f"{COMMUNITY}events/{event.pk}/", "the event I registered for")
+    visit(member, f"{COMMUNITY}events/{event.pk}/", "the event I registered for")
     member.click_link(f"{COMMUNITY}events/{event.pk}/ticket/")
-    member.check("my ticket with its QR code")
+    look(member, "my ticket with its QR code")
     assert member.page.locator("svg.ticket-qr-code").count() == 1
     ticket = Registration.objects.get(event=event, membership__user__username="member")
 
     moderator = trip.person("moderator")
     base = f"{COMMUNITY}events/{event.pk}/"
-    moderator.visit(f"{base}check-in/", "the check-in list")
+    visit(moderator, f"{base}check-in/", "the check-in list")
     moderator.page.fill("input[name=q]", "grace")
     with moderator.page.expect_navigation():
         moderator.page.locator("form[role=search] button").click()
-    moderator.check("the list searched by name")
+    look(moderator, "the list searched by name")
     grace = Registration.objects.get(event=event, membership__user__username="grace")
     with moderator.page.expect_navigation():
         moderator.page.locator(f"#registration-{grace.pk} button").click()
-    moderator.check("grace checked in with one tap")
+    look(moderator, "grace checked in with one tap")
     with moderator.page.expect_navigation():
         moderator.page.locator(f"#registration-{grace.pk} button").click()
-    moderator.check("the check-in undone")
+    look(moderator, "the check-in undone")
     grace.refresh_from_db()
     assert grace.checked_in_at is None
 
     moderator.click_link(f"{base}check-in/scan/")
-    moderator.check("the scan page (typing the code where the camera is not available)")
+    look(moderator, "the scan page (typing the code where the camera is not available)")
     moderator.page.fill("input[name=ticket_code]", ticket.ticket_code)
     moderator.submit("ticket_code")
-    moderator.check("the member checked in by their ticket code")
+    look(moderator, "the member checked in by their ticket code")
     moderator.page.fill("input[name=ticket_code]", ticket.ticket_code)
     moderator.submit("ticket_code")
-    moderator.check("already checked in: said plainly")
+    look(moderator, "already checked in: said plainly")
     ticket.refresh_from_db()
     assert ticket.checked_in_at is not None
     event.refresh_from_db()
     assert event.attended_count == 1
-    moderator.visit(f"{base}no-shows/", "no no-shows before the end")
+    visit(member, f"{COMMUNITY}events/{event.pk}/", "checked in: no button cancelling my place")
+    assert member.page.locator(f"form[action='{COMMUNITY}events/{event.pk}/unregister/']").count() == 0
+    visit(moderator, f"{base}no-shows/", "no no-shows before the end")
     trip.assert_clean()
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_feedback_after_the_meetup(journey, language):
-    User.objects.filter(username__in=["grace", "owner"]).update(language=language)
+    User.objects.filter(username__in=["grace", "owner", "expert"]).update(language=language)
     meetup = Event.objects.get(community__slug="python-beginners", kind="meetup")
     trip = journey("feedback")
+    expert = trip.person("expert")
+    visit(expert, f"{COMMUNITY}events/{meetup.pk}/", "the meetup I attended, asking for my feedback")
+    expert.click_link(f"{COMMUNITY}events/{meetup.pk}/feedback/")
+    look(expert, "the feedback form, empty")
+    expert.page.locator("input[name=rating][value='5']").check()
+    expert.page.fill("textarea[name=comments]", "More bonus rounds next time, please.")
+    expert.submit("comments")
+    look(expert, "my first feedback saved")
+    assert EventFeedback.objects.get(event=meetup, membership__user__username="expert").rating == 5
+
     grace = trip.person("grace")
-    grace.visit(f"{COMMUNITY}events/{meetup.pk}/feedback/", "the feedback I gave, to change it")
+    visit(grace, f"{COMMUNITY}events/{meetup.pk}/feedback/", "the feedback I gave, to change it")
     grace.page.locator("input[name=rating][value='3']").check()
     grace.page.fill("textarea[name=comments]", "Second thought: the quiz was too long.")
     grace.submit("comments")
-    grace.check("my feedback saved")
+    look(grace, "my feedback saved")
     assert EventFeedback.objects.get(event=meetup, membership__user__username="grace").rating == 3
 
     owner = trip.person("owner")
-    owner.visit(f"{COMMUNITY}events/{meetup.pk}/", "the past meetup")
+    visit(owner, f"{COMMUNITY}events/{meetup.pk}/", "the past meetup")
     owner.click_link(f"{COMMUNITY}events/{meetup.pk}/feedback/results/")
-    owner.check("the feedback results: average, distribution, comments")
+    look(owner, "the feedback results: average, distribution, comments")
+    assert owner.page.get_by_text("More bonus rounds next time, please.").count() == 1
     owner.click_link(f"{COMMUNITY}events/{meetup.pk}/no-shows/")
-    owner.check("the no-shows of the meetup")
+    look(owner, "the no-shows of the meetup")
     assert owner.page.get_by_text("linus", exact=False).count() >= 1
     trip.assert_clean()

@@ -7,6 +7,7 @@ so these tests need neither the live server nor the database.
 import pytest
 
 from tests.e2e.browser import ARTIFACTS, Journey
+from tests.e2e.untranslated import look
 
 ORIGIN = "http://checks.e2e.test"
 POLICY = "script-src 'self'"
@@ -57,3 +58,20 @@ def test_a_broken_page_fails_every_check(trip):
     assert "div#wide" in sideways.detail
     with pytest.raises(AssertionError, match="image-alt"):
         trip.assert_clean()
+
+
+CHINESE = """<!DOCTYPE html><html lang="zh-hans"><head><title>活动</title></head>
+<body><main><h1>活动</h1><p>{text}</p><textarea aria-label="评论">Clear</textarea>
+<div class="prose">Clear</div></main></body></html>"""
+
+
+@pytest.mark.parametrize(("text", "left"), [("Judging and results", True), ("评审与结果", False)])
+def test_english_left_on_a_chinese_page_is_found(trip, text, left):
+    """Interface text that is a translated msgid is reported; what members typed (a text area, Markdown)
+    is not, even when it reads like one."""
+    visitor = trip.person(None)
+    _serve(visitor, CHINESE.format(text=text))
+    visitor.page.goto("/chinese")
+    look(visitor, "a Chinese page")
+    found = [problem for problem in trip.problems if problem.check == "untranslated"]
+    assert [problem.detail for problem in found] == (["'Judging and results'"] if left else [])

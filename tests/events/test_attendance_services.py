@@ -11,8 +11,10 @@ from communities import services as community_services
 from communities.errors import CommunityArchived
 from communities.roles import MembershipStatus, Role
 from events.errors import attendance as errors
+from events.errors.registrations import RegistrationCheckedIn
 from events.models import Event, Registration, RegistrationStatus
 from events.selectors import attendance as selectors
+from events.services import registrations as registration_services
 from events.services.attendance import attendance_check_in, attendance_undo
 from tests import factories
 from tests.events.attendance_helpers import host, make_event, past_event, register
@@ -218,3 +220,21 @@ def test_the_attendee_list_searches_names(community, event):
     assert list(
         selectors.attendee_list(community=community, event=event, search=ada.membership.user.username)
     ) == [ada]
+
+
+def test_checked_in_is_neither_cancelled_nor_removed_until_undone(community, event, moderator, owner):
+    """The attendance stays true: the count of attendees never includes a cancelled registration."""
+    registration = register(event)
+    attendance_check_in(actor=moderator, community=community, event=event, registration_id=registration.pk)
+    member = registration.membership.user
+    with pytest.raises(RegistrationCheckedIn):
+        registration_services.registration_cancel(actor=member, community=community, event=event)
+    with pytest.raises(RegistrationCheckedIn):
+        registration_services.registration_decline(
+            actor=owner, community=community, event=event, registration=registration
+        )
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED and attended(event) == 1
+    attendance_undo(actor=moderator, community=community, event=event, registration_id=registration.pk)
+    registration_services.registration_cancel(actor=member, community=community, event=event)
+    assert attended(event) == 0

@@ -62,6 +62,9 @@ def test_a_member_enters_once_and_teams_stay_within_the_size():
         world.enter(world.bob, team_name="Trio", member_ids=[world.carol.pk, world.judge_one.pk])
     with pytest.raises(errors.TeamInvalid):  # a team needs a name
         world.enter(world.bob, member_ids=[world.carol.pk])
+    with pytest.raises(errors.TeamInvalid) as refused:  # the error names the field the members came in
+        world.enter(world.bob, team_name="Trio", member_ids=[world.carol.pk, world.judge_one.pk])
+    assert list(refused.value.fields) == ["member_ids"]
 
 
 def test_another_communitys_member_cannot_be_in_a_team():
@@ -287,3 +290,17 @@ def test_entry_members_edit_until_the_deadline():
         )
     entry.refresh_from_db()
     assert entry.title == "Better" and entry.edited_at is not None
+
+
+def test_entries_are_frozen_once_judging_closes():
+    """Closing judging ranks the entries as they are: none is added or edited afterwards, even before
+    the entries' deadline."""
+    world = World()
+    entry = world.enter(world.alice)
+    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+    with pytest.raises(errors.EntriesClosed):
+        world.enter(world.bob, title="Too late")
+    with pytest.raises(errors.EntriesClosed):
+        services.entry_edit(actor=world.alice.user, community=world.community, entry=entry, title="Renamed")
+    entry.refresh_from_db()
+    assert Entry.objects.count() == 1 and entry.edited_at is None

@@ -57,10 +57,25 @@ def test_places_then_waitlist_then_promotion_on_cancellation(community, owner):
     assert promoted.status == RegistrationStatus.CONFIRMED and promoted.promoted_at is not None
     assert counts(event) == (2, 1, 0)
     assert Notification.objects.filter(recipient=members[2].user, kind="event.promoted").exists()
+    # The waitlist moved up: the next in line is number 1 now.
+    assert Registration.objects.get(event=event, membership=members[3]).position == 1
     # The promoted member declines: the next on the waitlist gets the place.
     services.registration_cancel(actor=members[2].user, community=community, event=event)
     assert Registration.objects.get(event=event, membership=members[3]).status == RegistrationStatus.CONFIRMED
     assert counts(event) == (2, 0, 0)
+
+
+def test_leaving_the_waitlist_moves_those_behind_up(community, owner):
+    event = make_event(community, owner, capacity=1)
+    members = [factories.member(community=community) for _ in range(4)]
+    for member in members:
+        register(community, event, member)
+    services.registration_cancel(actor=members[2].user, community=community, event=event)
+    positions = dict(
+        Registration.objects.filter(event=event, status="waitlisted").values_list("membership", "position")
+    )
+    assert positions == {members[1].pk: 1, members[3].pk: 2}
+    assert register(community, event).position == 3
 
 
 def test_the_promoted_member_is_told_in_their_language(community, owner):

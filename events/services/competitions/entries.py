@@ -26,7 +26,7 @@ def _team(
 ) -> list[Membership]:
     """The other members of a team entry: active members of this community, in no entry yet, the team
     (submitter included) within `size`."""
-    invalid = errors.TeamInvalid(fields={"members": [errors.TeamInvalid.message]})
+    invalid = errors.TeamInvalid(fields={"member_ids": [errors.TeamInvalid.message]})
     try:
         ids = {int(value) for value in member_ids or ()} - {submitter.pk}
     except (TypeError, ValueError) as exc:
@@ -61,7 +61,7 @@ def entry_submit(
     membership = ensure_may_post(actor=actor, community=community, text=description, field="description")
     ensure_live(event)
     competition = competition_for(community=community, event=event)
-    if timezone.now() >= competition.deadline(event):
+    if competition.judging_closed or timezone.now() >= competition.deadline(event):
         raise errors.EntriesClosed()
     if EntryMember.objects.for_community(community).filter(event=event, membership=membership).exists():
         raise errors.AlreadyEntered()
@@ -98,7 +98,8 @@ def entry_submit(
 def entry_edit(
     *, actor, community: Community, entry: Entry, title=None, description=None, link=None
 ) -> Entry:
-    """An entry's members edit its title, description or link (None: unchanged) until the deadline."""
+    """An entry's members edit its title, description or link (None: unchanged) until the deadline, and
+    never while judging is closed: the entry judged is the entry shown with its place."""
     entry = (
         Entry.objects.for_community(community).select_for_update().select_related("event").get(pk=entry.pk)
     )
@@ -109,7 +110,8 @@ def entry_edit(
         raise errors.NotInEntry()
     description = entry.description if description is None else description
     ensure_may_post(actor=actor, community=community, text=description, field="description")
-    if timezone.now() >= competition_for(community=community, event=event).deadline(event):
+    competition = competition_for(community=community, event=event)
+    if competition.judging_closed or timezone.now() >= competition.deadline(event):
         raise errors.EntriesClosed()
     if entry.is_withdrawn:
         raise errors.EntryWithdrawn()
