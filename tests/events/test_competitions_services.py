@@ -297,10 +297,12 @@ def test_entries_are_frozen_once_judging_closes():
     the entries' deadline."""
     world = World()
     entry = world.enter(world.alice)
-    services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
+    judging_services.judging_close(actor=world.owner.user, community=world.community, event=world.event)
     with pytest.raises(errors.EntriesClosed):
         world.enter(world.bob, title="Too late")
     with pytest.raises(errors.EntriesClosed):
-        services.entry_edit(actor=world.alice.user, community=world.community, entry=entry, title="Renamed")
+        entry_services.entry_edit(
+            actor=world.alice.user, community=world.community, entry=entry, title="Renamed"
+        )
     entry.refresh_from_db()
     assert Entry.objects.count() == 1 and entry.edited_at is None
