@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communities.models import TenantModel
 from communities.validators import MAX_POSITION, bounded
+from members.models.policy import skill_level_label
 
 TITLE_MAX = 200
 TEXT_MAX = 10_000
@@ -83,6 +84,14 @@ class LearningPath(TenantModel):
     @property
     def is_published(self) -> bool:
         return self.status == PathStatus.PUBLISHED
+
+    @property
+    def level_label(self) -> str:
+        return skill_level_label(self.level)
+
+    @property
+    def effort_hours(self) -> float:
+        return round(self.effort_minutes / 60, 1)
 
 
 class PathMentor(TenantModel):

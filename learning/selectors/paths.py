@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from communities.models import Community
 from communities.permissions import has_capability
+from communities.roles import MembershipStatus
 from learning.errors import paths as errors
 from learning.models import LearningPath, PathMentor, PathStatus, PathStep, QuizQuestion, StepPrerequisite
 from members.models import Membership
@@ -123,6 +124,16 @@ def mentor_list(*, community: Community, path: LearningPath) -> QuerySet[PathMen
         .filter(path=path)
         .select_related("membership__user")
         .order_by("id")
+    )
+
+
+def mentor_candidates(*, community: Community) -> QuerySet[Membership]:
+    """Active members who may be appointed mentors, by name."""
+    return (
+        Membership.objects.for_community(community)
+        .filter(status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .order_by("user__display_name", "user__username", "id")
     )
 
 

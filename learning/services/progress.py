@@ -69,9 +69,12 @@ def _complete(community: Community, enrolment: Enrolment, step: PathStep, actor,
     try:
         with transaction.atomic():
             progress = StepProgress.objects.create(
-                community=community, enrolment=enrolment, step=step, membership_id=enrolment.membership_id,
+                community=community,
+                enrolment=enrolment,
+                step=step,
+                membership_id=enrolment.membership_id,
                 completed_at=timezone.now(),
-            )  # fmt: skip
+            )
     except IntegrityError as exc:  # pragma: no cover - the enrolment lock makes this the sequential case
         raise errors.StepAlreadyCompleted() from exc
     enrolment.completed_count = len(done) + 1
@@ -187,9 +190,14 @@ def submission_create(
     if not (body or "").strip():
         raise errors.StepInvalid(fields={"body": [str(errors.StepInvalid.message)]})
     submission = Submission(
-        community=community, enrolment=enrolment, path=path, step=step, membership=membership, body=body,
+        community=community,
+        enrolment=enrolment,
+        path=path,
+        step=step,
+        membership=membership,
+        body=body,
         link=(link or "").strip(),
-    )  # fmt: skip
+    )
     try:
         submission.full_clean(exclude=["community", "enrolment", "path", "step", "membership", "reviewer"])
     except ValidationError as exc:
@@ -296,9 +304,12 @@ def quiz_attempt_answer(
     attempt.answered_at = timezone.now()
     attempt.save(update_fields=["answers", "total", "score", "passed", "answered_at", "updated_at"])
     record(
-        community=community, actor=actor, verb="quiz.answered", target=attempt,
+        community=community,
+        actor=actor,
+        verb="quiz.answered",
+        target=attempt,
         data={"score": attempt.score, "total": attempt.total, "passed": attempt.passed},
-    )  # fmt: skip
+    )
     if (
         attempt.passed
         and not StepProgress.objects.for_community(community).filter(enrolment=enrolment, step=step).exists()
