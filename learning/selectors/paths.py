@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from communities.models import Community
 from communities.permissions import has_capability
 from communities.roles import MembershipStatus
+from events.models import Event, EventStatus
 from learning.errors import paths as errors
 from learning.models import LearningPath, PathMentor, PathStatus, PathStep, QuizQuestion, StepPrerequisite
 from members.models import Membership
@@ -124,6 +125,15 @@ def mentor_list(*, community: Community, path: LearningPath) -> QuerySet[PathMen
         .filter(path=path)
         .select_related("membership__user")
         .order_by("id")
+    )
+
+
+def material_events(*, community: Community) -> QuerySet[Event]:
+    """Events a step may point at: published ones (every member sees them), newest first."""
+    return (
+        Event.objects.for_community(community)
+        .filter(status=EventStatus.PUBLISHED)
+        .order_by("-starts_at", "-id")
     )
 
 

@@ -19,7 +19,6 @@ from communities.races import sequential_on_race
 from communities.roles import MembershipStatus
 from content.models import Series
 from content.selectors.posts import visible_posts
-from events.models import Event
 from learning.errors import paths as errors
 from learning.models import (
     Completion,
@@ -34,7 +33,7 @@ from learning.models import (
     StepProgress,
 )
 from learning.models.paths import CHOICE_MAX, CHOICES_MAX, QUESTIONS_MAX, TITLE_MAX
-from learning.selectors.paths import MANAGE, is_mentor, level_choices
+from learning.selectors.paths import MANAGE, is_mentor, level_choices, material_events
 from members.models import Membership
 
 PATH_FIELDS = ("title", "summary", "track", "level")
@@ -204,7 +203,7 @@ def _material(community: Community, step: PathStep, post_id, series_id, event_id
         )
         problem = None if step.series else "series_id"
     elif kind == MaterialKind.EVENT:
-        step.event = Event.objects.for_community(community).filter(pk=event_id).first() if event_id else None
+        step.event = material_events(community=community).filter(pk=event_id).first() if event_id else None
         problem = None if step.event else "event_id"
     elif kind == MaterialKind.LINK:
         problem = None if step.material_url else "material_url"

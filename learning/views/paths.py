@@ -14,7 +14,6 @@ from communities.mixins import CommunityMixin, ServiceFormMixin
 from communities.permissions import has_capability
 from content.selectors.posts import visible_posts
 from content.selectors.series import series_list
-from events.models import Event
 from learning.forms.paths import CopyForm, MentorForm, PathFilterForm, PathForm, StepForm, quiz_text
 from learning.models import Completion
 from learning.selectors import paths as selectors
@@ -203,9 +202,7 @@ class StepFormMixin(MentorsMayMixin, ServiceFormMixin):
             **super().get_form_kwargs(),
             "posts": visible_posts(community=self.community).order_by("-published_at", "-id")[:CHOICES_SHOWN],
             "series": series_list(community=self.community)[:CHOICES_SHOWN],
-            "events": Event.objects.for_community(self.community).order_by("-starts_at", "-id")[
-                :CHOICES_SHOWN
-            ],
+            "events": selectors.material_events(community=self.community)[:CHOICES_SHOWN],
             "other_steps": [s for s in steps if s.pk != current],
         }
 
