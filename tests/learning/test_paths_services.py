@@ -322,3 +322,23 @@ def test_a_streak_breaks_on_a_day_without_learning(world):
     assert progress_selectors.streak(community=community, membership=member) == 0
     plan = progress_selectors.plan_for(community=community, membership=member)
     assert [(p.title, s.step.pk) for p, s in plan.today] == [(path.title, b.pk)]
+
+
+def test_an_archived_community_takes_no_learning_writes_from_operators_mentors_or_members(world):
+    from communities import services as community_services
+    from communities.errors import CommunityArchived
+
+    community, owner, member = world
+    mentor = factories.member(community=community)
+    path, (step,) = make_path(community, owner, steps=("done",))
+    services.mentor_add(actor=owner.user, community=community, path=path, membership_id=mentor.pk)
+    community_services.community_archive(actor=owner.user, community=community)
+    community.refresh_from_db()
+    with pytest.raises(CommunityArchived):
+        services.path_create(actor=owner.user, community=community, title="P", track="x", level="beginner")
+    with pytest.raises(CommunityArchived):
+        services.path_update(actor=mentor.user, community=community, path=path, title="New")
+    with pytest.raises(CommunityArchived):
+        progress.enrolment_create(actor=member.user, community=community, path=path)
+    with pytest.raises(CommunityArchived):
+        progress.goal_create(actor=member.user, community=community, title="G", target_date=date.today())

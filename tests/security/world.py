@@ -411,8 +411,8 @@ def plant(key: str, community: Community, owner) -> dict:
 
 
 def plant_learning(m, community: Community, owner, subject) -> dict:
-    """A published path (a done step, a submit step, a quiz step) the subject enrolled on and submitted
-    work to, a draft path, and the subject's goal."""
+    """A published path (a done step, a submit step, and the quiz step the routes name, whose page shows
+    its question) the subject enrolled on and submitted work to, a draft path, and the subject's goal."""
     from learning.services import paths as path_services
     from learning.services import progress
 
@@ -420,12 +420,12 @@ def plant_learning(m, community: Community, owner, subject) -> dict:
         actor=owner, community=community, title=m("learningpath"), track="light", level="beginner"
     )
     text = {"material_kind": "text", "material_text": "Read.", "goal": "Learn.", "effort_minutes": 10}
-    step = path_services.step_create(actor=owner, community=community, path=path, title=m("pathstep"), **text)
+    path_services.step_create(actor=owner, community=community, path=path, title="Read", **text)
     work = path_services.step_create(
         actor=owner, community=community, path=path, title="Work", completion="submit", **text
     )
     quiz = path_services.step_create(
-        actor=owner, community=community, path=path, title="Quiz", completion="quiz", **text
+        actor=owner, community=community, path=path, title=m("pathstep"), completion="quiz", **text
     )
     path_services.step_quiz_set(
         actor=owner, community=community, path=path, step=quiz,
@@ -442,7 +442,7 @@ def plant_learning(m, community: Community, owner, subject) -> dict:
     progress.goal_create(
         actor=subject.user, community=community, title=m("goal"), target_date=timezone.now().date()
     )
-    return {"learning_path": path, "path_step": step, "submission": submission}
+    return {"learning_path": path, "path_step": quiz, "submission": submission}
 
 
 def plant_attendance(m, community: Community, event, subject) -> dict:
