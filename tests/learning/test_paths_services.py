@@ -330,7 +330,7 @@ def test_an_archived_community_takes_no_learning_writes_from_operators_mentors_o
 
     community, owner, member = world
     mentor = factories.member(community=community)
-    path, (step,) = make_path(community, owner, steps=("done",))
+    path, (_step,) = make_path(community, owner, steps=("done",))
     services.mentor_add(actor=owner.user, community=community, path=path, membership_id=mentor.pk)
     community_services.community_archive(actor=owner.user, community=community)
     community.refresh_from_db()
