@@ -147,13 +147,15 @@ class SubmissionFilter(django_filters.FilterSet):
 
 @extend_schema_view(
     list=extend_schema(summary=_("Submitted work I may read: mine, and that of the paths I review")),
-    retrieve=extend_schema(summary=_("One submission with its review")),
+    retrieve=extend_schema(summary=_("One submission with its review (for its reviewers)")),
 )
 class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CommunityViewSet):
     queryset = Submission.objects.none()
     serializer_class = s.LearningSubmissionOutputSerializer
     permission_classes = [ReviewersMay]
-    capability = {"list": "view", "retrieve": "view", "review": MANAGE}
+    # One submission by id is the reviewers' view (learning operators, mentors); its author reads their
+    # work, feedback included, in the list (filtered by path or status).
+    capability = {"list": "view", "retrieve": MANAGE, "review": MANAGE}
     filterset_class = SubmissionFilter
 
     def get_queryset(self):
