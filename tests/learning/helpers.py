@@ -70,3 +70,17 @@ def make_event(community, author):
         ends_at=now + timedelta(hours=3),
         capacity=20,
     )
+
+
+def learning_rows(community, owner_user, learner) -> dict:
+    """For the route walks: a published path (a done step, a submit step, a quiz step) `learner` enrolled on
+    with work waiting for review; the ids that fill the learning routes' URL parameters."""
+    from learning.services import progress
+
+    owner = owner_user.memberships.get(community=community)
+    path, (_done, work, quiz) = make_path(community, owner, steps=("done", "submit", "quiz"))
+    progress.enrolment_create(actor=learner.user, community=community, path=path)
+    submission = progress.submission_create(
+        actor=learner.user, community=community, path=path, step=work, body="Work"
+    )
+    return {"path_id": path.pk, "path_step_id": quiz.pk, "submission_id": submission.pk}
