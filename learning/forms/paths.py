@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from communities.dates import BoundedDateField
-from communities.validators import ID_MAX
+from communities.validators import INT32_MAX
 from learning.models import Completion, MaterialKind, SubmissionStatus
 from learning.models.paths import (
     CHOICES_MAX,
@@ -185,7 +185,7 @@ class ReviewForm(forms.Form):
 class QuizForm(forms.Form):
     """One radio group per question of the attempt named by `attempt_id`."""
 
-    attempt_id = forms.IntegerField(min_value=1, max_value=ID_MAX, widget=forms.HiddenInput)
+    attempt_id = forms.IntegerField(min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
 
     def __init__(self, *args, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,5 +215,5 @@ class GoalForm(forms.Form):
 
 
 class GoalActionForm(forms.Form):
-    goal_id = forms.IntegerField(min_value=1, max_value=ID_MAX, widget=forms.HiddenInput)
+    goal_id = forms.IntegerField(min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
     action = forms.ChoiceField(choices=[("done", "done"), ("reopen", "reopen"), ("delete", "delete")])

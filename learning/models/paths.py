@@ -316,8 +316,8 @@ class QuizAttempt(TenantModel):
     step = models.ForeignKey(PathStep, on_delete=models.CASCADE, related_name="+")
     membership = models.ForeignKey("members.Membership", on_delete=models.CASCADE, related_name="+")
     answers = models.JSONField(_("answers"), default=list)
-    score = models.PositiveSmallIntegerField(_("right answers"), default=0)
-    total = models.PositiveSmallIntegerField(_("questions"), default=0)
+    score = models.PositiveSmallIntegerField(_("right answers"), default=0, editable=False)
+    total = models.PositiveSmallIntegerField(_("questions"), default=0, editable=False)
     passed = models.BooleanField(_("passed"), default=False)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 

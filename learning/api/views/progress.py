@@ -11,6 +11,7 @@ from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from communities.api.base import CommunityViewSet, HasCapability
+from communities.filters import IdFilter
 from communities.tenancy import request_can
 from learning.api.serializers import paths as s
 from learning.api.views.paths import MANAGE, PathScopedMixin
@@ -138,7 +139,7 @@ class ReviewersMay(HasCapability):
 
 class SubmissionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=SubmissionStatus.choices)
-    path = django_filters.NumberFilter(field_name="path_id", min_value=1, help_text=_("Work on this path"))
+    path = IdFilter(field_name="path_id", help_text=_("Work on this path"))
 
     class Meta:
         model = Submission
