@@ -75,7 +75,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "manage_events": OPERATORS,
     # Checking members in at an event (its hosts may too, checked by the service).
     "check_in": STAFF,
+    # Learning (learning.services.paths): building paths, reviewing any path's submissions, following
+    # every member's progress. A path's mentors do the same for their path (checked by the service).
     "manage_learning": OPERATORS | {Role.EXPERT},
+    # Appointing members as mentors of a learning path (they then edit it and review its work).
+    "appoint_mentors": OPERATORS,
     "view_analytics": OPERATORS,
     "manage_partnerships": OPERATORS,
     # Trust-gated: held by every role, but by a plain member only from the level in TRUST_CAPABILITIES.

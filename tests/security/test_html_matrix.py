@@ -118,6 +118,9 @@ PARAMETER_FILLERS = {
     "entry_id": lambda rows, community: rows["entry"].pk,
     "event_series_id": lambda rows, community: rows["event_series"].pk,
     "project_id": lambda rows, community: rows["project"].pk,
+    "path_id": lambda rows, community: rows["learning_path"].pk,
+    "path_step_id": lambda rows, community: rows["path_step"].pk,
+    "submission_id": lambda rows, community: rows["submission"].pk,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {

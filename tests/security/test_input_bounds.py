@@ -25,6 +25,7 @@ from tests import factories
 from tests.content.helpers import discussion_ids
 from tests.events import attendance_helpers
 from tests.events.competition_helpers import competition_rows
+from tests.learning.helpers import learning_rows
 from tests.project import PROJECT_APPS
 
 TOO_BIG = 2**31
@@ -253,6 +254,7 @@ def _reverse_with(name: str, **available) -> str:
         ["community_slug", "topic_id"],
         ["community_slug", "event_id"],
         ["community_slug", "event_id", "entry_id"],
+        ["community_slug", "path_id", "path_step_id"],
     )
     for names in candidates:
         try:
@@ -288,6 +290,7 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
         topic_id=discussion["topic_id"],
         event_id=events["event_for"](name, attendance_helpers.past_event(community).pk),
         entry_id=events["ids"]["entry_id"],
+        **learning_rows(community, owner, followed),
     )
     client = api_client_for(owner)
     assert client.put(url, {}).status_code in (200, 400)

@@ -539,6 +539,44 @@ def build_competitions(a, b):
         )
 
 
+def build_learning_paths(a, b):
+    """A published path (a mentor, a prerequisite, a quiz) with a member enrolled who completed a step,
+    answered the quiz, had work reviewed and set a goal, in both communities."""
+    from learning.services import paths as path_services
+    from learning.services import progress
+    from tests.learning.helpers import make_path
+
+    for community in (a, b):
+        owner = factories.member(community=community, role="owner")
+        member, mentor = factories.member(community=community), factories.member(community=community)
+        path, (done, work, quiz) = make_path(community, owner, steps=("done", "submit", "quiz"))
+        path_services.step_prerequisites_set(
+            actor=owner.user, community=community, path=path, step=work, requires_ids=[done.pk]
+        )
+        path_services.mentor_add(actor=owner.user, community=community, path=path, membership_id=mentor.pk)
+        path_services.path_copy(actor=owner.user, community=community, path=path)
+        progress.enrolment_create(actor=member.user, community=community, path=path)
+        progress.step_complete(actor=member.user, community=community, path=path, step=done)
+        submission = progress.submission_create(
+            actor=member.user, community=community, path=path, step=work, body="Work"
+        )
+        progress.submission_review(
+            actor=mentor.user, community=community, submission=submission, outcome="approved", feedback="Good"
+        )
+        attempt = progress.quiz_attempt_start(actor=member.user, community=community, path=path, step=quiz)
+        progress.quiz_attempt_answer(
+            actor=member.user,
+            community=community,
+            path=path,
+            step=quiz,
+            attempt_id=attempt.pk,
+            answers=[0, 1],
+        )
+        progress.goal_create(
+            actor=member.user, community=community, title="Goal", target_date=timezone.now().date(), path=path
+        )
+
+
 BUILDERS = {
     "events.EventNotice": build_attendance,
     "events.EventFeedback": build_attendance,
@@ -654,6 +692,21 @@ BUILDERS = {
             "content.CreditTransaction",
         ],
         build_critiques,
+    ),
+    **dict.fromkeys(
+        [
+            "learning.LearningPath",
+            "learning.PathMentor",
+            "learning.PathStep",
+            "learning.StepPrerequisite",
+            "learning.QuizQuestion",
+            "learning.Enrolment",
+            "learning.StepProgress",
+            "learning.Submission",
+            "learning.QuizAttempt",
+            "learning.LearningGoal",
+        ],
+        build_learning_paths,
     ),
 }
 

@@ -33,6 +33,7 @@ from members.services.reporting import report_create
 from tests import factories
 from tests.content.helpers import discussion_ids, post_rows
 from tests.events.competition_helpers import competition_rows
+from tests.learning.helpers import learning_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +167,7 @@ class World:
             ends_at=timezone.now() + timedelta(days=2, hours=2),
         )
         self.competitions = competition_rows(self.community, self.owner, self.subject, self.member)
+        self.learning = learning_rows(self.community, self.owner, self.subject)
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -202,6 +204,7 @@ class World:
             "registration_id": self.registration.pk,
             "registration_question_id": self.event_question.pk,
             **self.competitions["ids"],
+            **self.learning,
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"

@@ -169,6 +169,9 @@ PARAMETER_FILLERS = {
     "judge_id": lambda rows, community: rows["judge"].pk,
     "entry_id": lambda rows, community: rows["entry"].pk,
     "project_id": lambda rows, community: rows["project"].pk,
+    "path_id": lambda rows, community: rows["learning_path"].pk,
+    "path_step_id": lambda rows, community: rows["path_step"].pk,
+    "submission_id": lambda rows, community: rows["submission"].pk,
 }
 
 

@@ -127,6 +127,15 @@ VISIBLE_TO: dict[str, str | None] = {
     "scorecomment": NOBODY,
     "project": EVERYONE,
     "projectupdate": EVERYONE,
+    # Learning paths (learning): a published path, its step and its quiz's question (members read them);
+    # a draft path (learning operators; no caller mentors it); the subject's work waiting for review
+    # (reviewers: learning operators, the path's mentors); the subject's goal (the member's own only).
+    "learningpath": "view",
+    "pathstep": "view",
+    "quizquestion": "view",
+    "draftpath": "manage_learning",
+    "submission": "manage_learning",
+    "goal": NOBODY,
 }
 # Planted rows nobody may see on any route: removed content.
 NEVER_SHOWN = ("removedreply",)
@@ -386,9 +395,11 @@ def plant(key: str, community: Community, owner, host) -> dict:
     events = plant_events(m, community, owner, subject)
     events.update(plant_attendance(m, community, events["event"], subject))
     competitions = plant_competitions(m, community, owner, subject)
+    learning = plant_learning(m, community, owner, subject)
     return {
         **events,
         **competitions,
+        **learning,
         **posts,
         **discussions,
         **conversations,
@@ -432,6 +443,41 @@ def plant_callers_in_events(community: Community, users: dict, event) -> None:
     event_services.event_update(actor=owner, community=community, event=event, host_ids=[host.pk])
     for caller in REGISTERED:
         registration_services.registration_create(actor=users[caller], community=community, event=event)
+
+
+def plant_learning(m, community: Community, owner, subject) -> dict:
+    """A published path (a done step, a submit step, and the quiz step the routes name, whose page shows
+    its question) the subject enrolled on and submitted work to, a draft path, and the subject's goal."""
+    from learning.services import paths as path_services
+    from learning.services import progress
+
+    path = path_services.path_create(
+        actor=owner, community=community, title=m("learningpath"), track="light", level="beginner"
+    )
+    text = {"material_kind": "text", "material_text": "Read.", "goal": "Learn.", "effort_minutes": 10}
+    path_services.step_create(actor=owner, community=community, path=path, title="Read", **text)
+    work = path_services.step_create(
+        actor=owner, community=community, path=path, title="Work", completion="submit", **text
+    )
+    quiz = path_services.step_create(
+        actor=owner, community=community, path=path, title=m("pathstep"), completion="quiz", **text
+    )
+    path_services.step_quiz_set(
+        actor=owner, community=community, path=path, step=quiz,
+        questions=[{"prompt": m("quizquestion"), "choices": ["A", "B"], "correct": 0}],
+    )  # fmt: skip
+    path_services.path_publish(actor=owner, community=community, path=path)
+    path_services.path_create(
+        actor=owner, community=community, title=m("draftpath"), track="light", level="beginner"
+    )
+    progress.enrolment_create(actor=subject.user, community=community, path=path)
+    submission = progress.submission_create(
+        actor=subject.user, community=community, path=path, step=work, body=m("submission")
+    )
+    progress.goal_create(
+        actor=subject.user, community=community, title=m("goal"), target_date=timezone.now().date()
+    )
+    return {"learning_path": path, "path_step": quiz, "submission": submission}
 
 
 def plant_attendance(m, community: Community, event, subject) -> dict:
