@@ -156,6 +156,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.reconcile_member_counts",
         "schedule": 60 * 60,
     },
+    "check-resource-links": {
+        "task": "learning.tasks.resources.check_resource_links",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------------------------

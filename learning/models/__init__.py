@@ -2,4 +2,20 @@
 
 Each sub-domain's module adds its import line here and its names to `__all__`."""
 
-__all__: list[str] = []
+from learning.models.resources import (
+    FeaturedItem,
+    FeaturedList,
+    Resource,
+    ResourceCost,
+    ResourceKind,
+    ResourceRating,
+)
+
+__all__: list[str] = [
+    "FeaturedItem",
+    "FeaturedList",
+    "Resource",
+    "ResourceCost",
+    "ResourceKind",
+    "ResourceRating",
+]

@@ -2,6 +2,10 @@
 
 Each sub-domain's module (paths, resources, mentoring) adds its `urlpatterns` here."""
 
+from learning.urls import resources
+
 app_name = "learning"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    *resources.urlpatterns,
+]

@@ -1,0 +1,1 @@
+"""Learning errors, one module per sub-domain (paths, resources, mentoring)."""

@@ -1,0 +1,1 @@
+"""Learning forms, one module per sub-domain (paths, resources, mentoring)."""

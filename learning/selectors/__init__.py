@@ -1,0 +1,1 @@
+"""Learning selectors, one module per sub-domain (paths, resources, mentoring)."""

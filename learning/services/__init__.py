@@ -1,0 +1,1 @@
+"""Learning services, one module per sub-domain (paths, resources, mentoring)."""

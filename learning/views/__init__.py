@@ -1,0 +1,1 @@
+"""Learning views, one module per sub-domain (paths, resources, mentoring)."""
