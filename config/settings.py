@@ -314,6 +314,8 @@ SPECTACULAR_SETTINGS = {
         "EventVisibilityEnum": "events.models.events.EventVisibility",
         "EventStatusEnum": "events.models.events.EventStatus",
         "RegistrationStatusEnum": "events.models.registrations.RegistrationStatus",
+        "ResourceKindEnum": "learning.models.resources.ResourceKind",
+        "ResourceCostEnum": "learning.models.resources.ResourceCost",
         "DecisionEnum": ["approve", "reject"],  # an application's; named so the posts' review keeps it
     },
 }

@@ -39,11 +39,6 @@ class OwnResourceRating(DomainError):
     message = _("You cannot rate a resource you suggested.")
 
 
-class RatingNotFound(NotFound):
-    code = "rating_not_found"
-    message = _("You have not rated this resource.")
-
-
 class FeaturedListFull(Conflict):
     code = "featured_list_full"
     message = _("A featured list holds at most 50 resources.")

@@ -95,13 +95,6 @@ def my_rating(
     )
 
 
-def rating_get(*, community: Community, resource: Resource, membership: Membership | None) -> ResourceRating:
-    rating = my_rating(community=community, resource=resource, membership=membership)
-    if rating is None:
-        raise errors.RatingNotFound()
-    return rating
-
-
 def featured_list_list(*, community: Community) -> QuerySet[FeaturedList]:
     """The featured lists in order, each with its visible resources in order (two queries)."""
     items = (

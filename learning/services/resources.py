@@ -196,8 +196,8 @@ def rating_set(
 
 
 @transaction.atomic
-def rating_delete(*, actor, community: Community, resource: Resource) -> None:
-    """Withdraw one's rating of a resource."""
+def rating_delete(*, actor, community: Community, resource: Resource) -> bool:
+    """Withdraw one's rating of a resource; False when there was none (withdrawing twice is harmless)."""
     membership = ensure_can(actor, "participate", community)
     resource = _lock(community, resource)
     rating = (
@@ -206,12 +206,13 @@ def rating_delete(*, actor, community: Community, resource: Resource) -> None:
         .first()
     )
     if rating is None:
-        raise errors.RatingNotFound()
+        return False
     resource.rating_count -= 1
     resource.rating_total -= rating.score
     rating.delete()
     _set_average(resource)
     resource.save(update_fields=["rating_count", "rating_total", "rating_average", "updated_at"])
+    return True
 
 
 def _set_items(community: Community, featured_list: FeaturedList, resource_ids) -> None:

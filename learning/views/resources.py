@@ -117,8 +117,8 @@ class RatingDeleteView(ResourceMixin, View):
     capability = {"POST": "participate"}
 
     def post(self, request, *args, **kwargs):
-        services.rating_delete(actor=request.user, community=self.community, resource=self.resource)
-        messages.success(request, _("Your rating is withdrawn."))
+        if services.rating_delete(actor=request.user, community=self.community, resource=self.resource):
+            messages.success(request, _("Your rating is withdrawn."))
         return self.resource_page()
 
 

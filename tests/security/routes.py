@@ -58,3 +58,10 @@ def with_event_of(rows: dict, view_class) -> dict:
     """`rows` with "event" replaced by the planted event of the kind the view's routes need."""
     key = EVENT_ROWS.get(view_class.__module__)
     return {**rows, "event": rows[key]} if key else rows
+
+
+# The resource library's objects (learning.urls.resources, learning.api.urls.resources): both matrices.
+RESOURCE_FILLERS = {
+    "resource_id": lambda rows, community: rows["resource"].pk,
+    "featured_list_id": lambda rows, community: rows["featured_list"].pk,
+}

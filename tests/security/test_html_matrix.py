@@ -27,7 +27,14 @@ from django.urls import reverse
 
 from communities.mixins import CommunityMixin
 from communities.permissions import CAPABILITIES
-from tests.security.routes import UNREACHABLE, params_of, walk, with_event_of, with_query
+from tests.security.routes import (
+    RESOURCE_FILLERS,
+    UNREACHABLE,
+    params_of,
+    walk,
+    with_event_of,
+    with_query,
+)
 from tests.security.world import CALLERS, NOBODY, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post")
@@ -105,6 +112,7 @@ PARAMETER_FILLERS = {
     "judge_id": lambda rows, community: rows["judge"].pk,
     "entry_id": lambda rows, community: rows["entry"].pk,
     "project_id": lambda rows, community: rows["project"].pk,
+    **RESOURCE_FILLERS,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {

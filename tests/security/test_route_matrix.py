@@ -27,7 +27,14 @@ from rest_framework.test import APIClient
 
 from communities.api.base import CommunityViewSet
 from communities.permissions import CAPABILITIES
-from tests.security.routes import UNREACHABLE, params_of, walk, with_event_of, with_query
+from tests.security.routes import (
+    RESOURCE_FILLERS,
+    UNREACHABLE,
+    params_of,
+    walk,
+    with_event_of,
+    with_query,
+)
 from tests.security.world import CALLERS, NOBODY, VISIBLE_TO, World, response_text
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -64,6 +71,12 @@ PUBLIC_READS = {
     "api:project-detail",
     "api:project-team",
     "api:project-update-list",
+    # The resource library: resources, their ratings and the featured lists, read by whoever sees it
+    "api:resource-list",
+    "api:resource-detail",
+    "api:resource-rating-list",
+    "api:resource-featured-list",
+    "api:resource-featured-detail",
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
@@ -146,6 +159,7 @@ PARAMETER_FILLERS = {
     "judge_id": lambda rows, community: rows["judge"].pk,
     "entry_id": lambda rows, community: rows["entry"].pk,
     "project_id": lambda rows, community: rows["project"].pk,
+    **RESOURCE_FILLERS,
 }
 
 

@@ -2,4 +2,8 @@
 
 Each sub-domain's module (paths, resources, mentoring) adds its `urlpatterns` here."""
 
-urlpatterns: list = []
+from learning.api.urls import resources
+
+urlpatterns: list = [
+    *resources.urlpatterns,
+]
