@@ -33,6 +33,7 @@ from demo.content_questions import seed_guest_experts, seed_questions, seed_sess
 from demo.events import seed_events
 from demo.events_attendance import seed_events_attendance
 from demo.events_competitions import seed_competitions
+from demo.learning_resources import seed_learning_resources
 from demo.moderation import seed_moderation
 from demo.profiles import seed_profiles
 from demo.recruitment import seed_recruitment
@@ -178,6 +179,7 @@ def seed_world() -> list[str]:
     seed_events()
     seed_events_attendance()
     seed_competitions()
+    seed_learning_resources()
     member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()

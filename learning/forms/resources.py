@@ -12,13 +12,14 @@ from communities.validators import MAX_POSITION
 from learning.models import ResourceCost, ResourceKind
 from learning.models.resources import LIST_NAME_MAX, REVIEW_MAX, TAG_MAX, TEXT_MAX, TITLE_MAX, URL_MAX
 from learning.selectors.resources import ResourceQuery
+from members.models.policy import skill_level_label
 
 ANY = [("", _("Any"))]
 ORDER_CHOICES = [("new", _("Newest")), ("rating", _("Best rated")), ("title", _("Title"))]
 
 
 def level_choices(levels: list[str]) -> list[tuple[str, str]]:
-    return [(level, level) for level in levels]
+    return [(level, skill_level_label(level)) for level in levels]
 
 
 class ResourceFilterForm(forms.Form):
