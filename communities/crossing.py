@@ -45,6 +45,7 @@ CROSSING = {
     "content.services.follows.follow_digests_due": "topic follows with replies waiting for a digest",
     "events.services.notices.events_due_for_reminders": "events starting soon, every community",
     "events.services.notices.events_due_for_feedback": "events that ended lately, every community",
+    "learning.services.linkcheck.resources_due_for_check": "resources whose link is due a check",
     # A member's private calendar: the account's own registrations in every community.
     "events.selectors.attendance.member_calendar_registrations": "the account's registrations everywhere",
 }

@@ -32,6 +32,7 @@ NOTIFICATION_GROUPS = [
     ("message", _("New private messages")),
     ("event", _("My event registrations: places freed, approvals, cancellations")),
     ("competition", _("Competitions: judging I am asked to do, and my results")),
+    ("resource", _("Broken links in the resource library (curators)")),
 ]
 GROUP_KEYS = [key for key, _label in NOTIFICATION_GROUPS]
 

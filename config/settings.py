@@ -156,6 +156,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.reconcile_member_counts",
         "schedule": 60 * 60,
     },
+    "check-resource-links": {
+        "task": "learning.tasks.resources.check_resource_links",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Accounts -------------------------------------------------------------------------------------------
@@ -310,6 +314,8 @@ SPECTACULAR_SETTINGS = {
         "EventVisibilityEnum": "events.models.events.EventVisibility",
         "EventStatusEnum": "events.models.events.EventStatus",
         "RegistrationStatusEnum": "events.models.registrations.RegistrationStatus",
+        "ResourceKindEnum": "learning.models.resources.ResourceKind",
+        "ResourceCostEnum": "learning.models.resources.ResourceCost",
         "DecisionEnum": ["approve", "reject"],  # an application's; named so the posts' review keeps it
     },
 }

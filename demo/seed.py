@@ -34,6 +34,7 @@ from demo.events import seed_events
 from demo.events_attendance import seed_events_attendance
 from demo.events_competitions import seed_competitions
 from demo.learning_paths import seed_learning_paths
+from demo.learning_resources import seed_learning_resources
 from demo.moderation import seed_moderation
 from demo.profiles import seed_profiles
 from demo.recruitment import seed_recruitment
@@ -180,6 +181,7 @@ def seed_world() -> list[str]:
     seed_events_attendance()
     seed_competitions()
     seed_learning_paths()
+    seed_learning_resources()
     member_counts_reconcile()  # memberships written directly above (not through the services)
     if created:
         refresh_community_activity()

@@ -19,11 +19,21 @@ from learning.models.paths import (
     Submission,
     SubmissionStatus,
 )
+from learning.models.resources import (
+    FeaturedItem,
+    FeaturedList,
+    Resource,
+    ResourceCost,
+    ResourceKind,
+    ResourceRating,
+)
 
 __all__: list[str] = [
     "Completion",
     "Enrolment",
     "EnrolmentStatus",
+    "FeaturedItem",
+    "FeaturedList",
     "LearningGoal",
     "LearningPath",
     "MaterialKind",
@@ -32,6 +42,10 @@ __all__: list[str] = [
     "PathStep",
     "QuizAttempt",
     "QuizQuestion",
+    "Resource",
+    "ResourceCost",
+    "ResourceKind",
+    "ResourceRating",
     "StepPrerequisite",
     "StepProgress",
     "Submission",

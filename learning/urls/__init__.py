@@ -2,10 +2,11 @@
 
 Each sub-domain's module (paths, resources, mentoring) adds its `urlpatterns` here."""
 
-from learning.urls import paths
+from learning.urls import paths, resources
 
 app_name = "learning"
 
 urlpatterns: list = [
     *paths.urlpatterns,
+    *resources.urlpatterns,
 ]

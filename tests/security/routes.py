@@ -65,3 +65,10 @@ def with_event_of(rows: dict, view_class) -> dict:
 def names_hosted_event(view_class, params) -> bool:
     """Does the route name the planted public event, the one the host caller hosts (world.HOST)?"""
     return "event_id" in params and view_class.__module__ not in EVENT_ROWS
+
+
+# The resource library's objects (learning.urls.resources, learning.api.urls.resources): both matrices.
+RESOURCE_FILLERS = {
+    "resource_id": lambda rows, community: rows["resource"].pk,
+    "featured_list_id": lambda rows, community: rows["featured_list"].pk,
+}

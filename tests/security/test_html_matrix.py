@@ -28,6 +28,7 @@ from django.urls import reverse
 from communities.mixins import CommunityMixin
 from events.api.permissions import HOST_CAPABILITIES
 from tests.security.routes import (
+    RESOURCE_FILLERS,
     UNREACHABLE,
     names_hosted_event,
     params_of,
@@ -121,6 +122,7 @@ PARAMETER_FILLERS = {
     "path_id": lambda rows, community: rows["learning_path"].pk,
     "path_step_id": lambda rows, community: rows["path_step"].pk,
     "submission_id": lambda rows, community: rows["submission"].pk,
+    **RESOURCE_FILLERS,
 }
 # A parameter whose meaning depends on the route.
 ROUTE_FILLERS = {

@@ -20,6 +20,7 @@ from rest_framework import serializers
 from communities.api.base import IdField, StrictInputMixin
 from communities.validators import INT32_MAX
 from content.services import critiques as critique_services
+from learning.services import resources as resource_services
 from members.models import MemberTag
 from tests import factories
 from tests.content.helpers import discussion_ids
@@ -255,6 +256,8 @@ def _reverse_with(name: str, **available) -> str:
         ["community_slug", "event_id"],
         ["community_slug", "event_id", "entry_id"],
         ["community_slug", "path_id", "path_step_id"],
+        ["community_slug", "resource_id"],
+        ["community_slug", "featured_list_id"],
     )
     for names in candidates:
         try:
@@ -281,6 +284,15 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
     criterion = critique_services.criterion_create(actor=owner, community=community, name="Light")
     discussion = discussion_ids(community, owner, followed.user)
     events = competition_rows(community, owner, factories.member(community=community), followed.user)
+    resource = resource_services.resource_create(
+        actor=followed.user,
+        community=community,
+        title="R",
+        description="D",
+        url="https://example.com/",
+        kind="book",
+    )
+    featured = resource_services.featured_list_create(actor=owner, community=community, name="Start here")
     url = _reverse_with(
         name,
         community_slug=community.slug,
@@ -291,6 +303,8 @@ def test_every_put_route_answers_an_empty_or_unknown_body_without_a_500(
         event_id=events["event_for"](name, attendance_helpers.past_event(community).pk),
         entry_id=events["ids"]["entry_id"],
         **learning_rows(community, owner, followed),
+        resource_id=resource.pk,
+        featured_list_id=featured.pk,
     )
     client = api_client_for(owner)
     assert client.put(url, {}).status_code in (200, 400)

@@ -577,7 +577,30 @@ def build_learning_paths(a, b):
         )
 
 
+def build_resources(a, b):
+    """A resource, a rating of it and a featured list holding it, in both communities."""
+    from learning.services import resources as services
+
+    for community in (a, b):
+        owner = _owner(community)
+        one, two = factories.member(community=community), factories.member(community=community)
+        resource = services.resource_create(
+            actor=one.user,
+            community=community,
+            title="R",
+            description="D",
+            url="https://example.com/",
+            kind="book",
+        )
+        services.rating_set(actor=two.user, community=community, resource=resource, score=4, review="Good")
+        services.featured_list_create(actor=owner, community=community, name="F", resource_ids=[resource.pk])
+
+
 BUILDERS = {
+    **dict.fromkeys(
+        ["learning.Resource", "learning.ResourceRating", "learning.FeaturedList", "learning.FeaturedItem"],
+        build_resources,
+    ),
     "events.EventNotice": build_attendance,
     "events.EventFeedback": build_attendance,
     **dict.fromkeys(

@@ -26,6 +26,7 @@ from events.services import events as event_services
 from events.services import questions as event_question_services
 from events.services import registrations as registration_services
 from events.services.series import event_series_create
+from learning.services import resources as resource_services
 from members.models import MemberPolicy, OnboardingStep
 from members.services import onboarding as onboarding_services
 from members.services import profiles as profile_services
@@ -168,6 +169,13 @@ class World:
         )
         self.competitions = competition_rows(self.community, self.owner, self.subject, self.member)
         self.learning = learning_rows(self.community, self.owner, self.subject)
+        self.resource = resource_services.resource_create(
+            actor=self.subject.user, community=self.community, title="Exposure", description="Light.",
+            url="https://example.com/exposure", kind="book",
+        )  # fmt: skip
+        self.featured_list = resource_services.featured_list_create(
+            actor=self.owner, community=self.community, name="Start here", resource_ids=[self.resource.pk]
+        )
 
     def kwargs(self, community, params: list[str]) -> dict:
         values = {
@@ -205,6 +213,8 @@ class World:
             "registration_question_id": self.event_question.pk,
             **self.competitions["ids"],
             **self.learning,
+            "resource_id": self.resource.pk,
+            "featured_list_id": self.featured_list.pk,
         }
         unknown = [p for p in params if p not in values]
         assert not unknown, f"teach this test how to fill {unknown}"

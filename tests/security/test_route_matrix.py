@@ -28,6 +28,7 @@ from rest_framework.test import APIClient
 from communities.api.base import CommunityViewSet
 from events.api.permissions import HOST_CAPABILITIES
 from tests.security.routes import (
+    RESOURCE_FILLERS,
     UNREACHABLE,
     names_hosted_event,
     params_of,
@@ -71,6 +72,12 @@ PUBLIC_READS = {
     "api:project-detail",
     "api:project-team",
     "api:project-update-list",
+    # The resource library: resources, their ratings and the featured lists, read by whoever sees it
+    "api:resource-list",
+    "api:resource-detail",
+    "api:resource-rating-list",
+    "api:resource-featured-list",
+    "api:resource-featured-detail",
 }
 # Routes acting on the caller's own membership row: a GET is 200 only when the caller has one.
 SELF_SERVICE_ROUTES = {"api:membership"}
@@ -172,6 +179,7 @@ PARAMETER_FILLERS = {
     "path_id": lambda rows, community: rows["learning_path"].pk,
     "path_step_id": lambda rows, community: rows["path_step"].pk,
     "submission_id": lambda rows, community: rows["submission"].pk,
+    **RESOURCE_FILLERS,
 }
 
 

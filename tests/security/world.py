@@ -48,6 +48,8 @@ from events.services.competitions import entries as entry_services
 from events.services.competitions import judging as judging_services
 from events.services.competitions import rules as rule_services
 from events.services.series import event_series_create
+from learning.models import Resource
+from learning.services import resources as resource_services
 from members.models import MemberProfile, Membership, ProfileVisibility
 from members.services import moderation
 from members.services import onboarding as onboarding_services
@@ -136,6 +138,11 @@ VISIBLE_TO: dict[str, str | None] = {
     "draftpath": "manage_learning",
     "submission": "manage_learning",
     "goal": NOBODY,
+    # The resource library (learning): the subject's resource (its link flagged broken), a review of it
+    # and a featured list holding it; whoever sees the community reads them.
+    "resource": EVERYONE,
+    "resourcereview": EVERYONE,
+    "featuredlist": EVERYONE,
 }
 # Planted rows nobody may see on any route: removed content.
 NEVER_SHOWN = ("removedreply",)
@@ -396,6 +403,7 @@ def plant(key: str, community: Community, owner, host) -> dict:
     events.update(plant_attendance(m, community, events["event"], subject))
     competitions = plant_competitions(m, community, owner, subject)
     learning = plant_learning(m, community, owner, subject)
+    competitions.update(plant_resources(m, community, owner, subject, reporter))
     return {
         **events,
         **competitions,
@@ -575,6 +583,22 @@ def plant_competitions(m, community: Community, owner, subject) -> dict:
         "project_event": project_event,
         "project": project,
     }
+
+
+def plant_resources(m, community: Community, owner, subject, reporter) -> dict:
+    """The subject's resource (its link flagged broken), the reporter's review of it, a featured list."""
+    resource = resource_services.resource_create(
+        actor=subject.user, community=community, title=m("resource"), description=m("resource"),
+        url="https://example.com/resource", kind="book",
+    )  # fmt: skip
+    Resource.objects.filter(pk=resource.pk).update(link_broken_at=timezone.now(), link_failures=3)
+    resource_services.rating_set(
+        actor=reporter, community=community, resource=resource, score=4, review=m("resourcereview")
+    )
+    featured = resource_services.featured_list_create(
+        actor=owner, community=community, name=m("featuredlist"), resource_ids=[resource.pk]
+    )
+    return {"resource": resource, "featured_list": featured}
 
 
 def plant_conversations(m, community: Community, owner, host) -> dict:

@@ -2,8 +2,9 @@
 
 Each sub-domain's module (paths, resources, mentoring) adds its `urlpatterns` here."""
 
-from learning.api.urls import paths
+from learning.api.urls import paths, resources
 
 urlpatterns: list = [
     *paths.urlpatterns,
+    *resources.urlpatterns,
 ]
