@@ -37,6 +37,8 @@ from tests import factories
 from tests.content.helpers import discussion_ids, post_rows
 from tests.events.competition_helpers import competition_rows, event_for_path
 from tests.events.helpers import event_ids
+from tests.learning.helpers import learning_rows
+from tests.learning.resource_helpers import resource_ids
 
 EXAMPLES_PER_OPERATION = 3
 CHECKS = [
@@ -137,6 +139,8 @@ class World:
             **discussion_ids(community, self.owner, self.member),
             **event_ids(community, self.owner, self.member),
             **self.competitions["ids"],
+            **learning_rows(community, self.owner, subject),
+            **resource_ids(community, self.owner, subject),
         }
         self.headers = {}
         for user in (self.owner, self.member):

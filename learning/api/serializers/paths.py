@@ -94,6 +94,8 @@ class StepQuizInputSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class PathStepOutputSerializer(serializers.ModelSerializer):
+    # A plain string, not a URI: empty when the material is not a link.
+    material_url = serializers.CharField(read_only=True, help_text="The material's link; empty when none.")
     requires_ids = serializers.SerializerMethodField()
     questions = serializers.SerializerMethodField()
 
@@ -221,6 +223,7 @@ class PathProgressOutputSerializer(serializers.Serializer):
 
 
 class LearningSubmissionOutputSerializer(serializers.ModelSerializer):
+    link = serializers.CharField(read_only=True, help_text="The work's link; empty when none.")
     author = serializers.CharField(source="membership.user.username", read_only=True)
     reviewer = serializers.SerializerMethodField()
 
