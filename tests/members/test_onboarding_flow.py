@@ -198,8 +198,8 @@ def test_the_checklist_offers_join_a_first_event_now_that_events_exist(client_fo
     assert [done for step, done in checklist if step.verb == "event.registered"] == [True]
     page = client_for(owner.user).get(url("welcome", community)).content.decode()
     assert "Join a first event" in page
-    monkeypatch.setitem(selectors.VERB_APPS, "learning.", "learning")  # installed, no models yet
-    assert not selectors.step_available("learning.finished")
+    monkeypatch.setitem(selectors.VERB_APPS, "partner.", "partnerships")  # installed, no models yet
+    assert not selectors.step_available("partner.joined")
 
 
 def test_accepting_the_rules_while_joining_ticks_read_the_rules(community):
